@@ -1,0 +1,8 @@
+using System.CommandLine;
+using MovieRec.Cli;
+
+var root = new RootCommand("MovieRec: movie recommendations from MovieLens, over HTTP and Telegram.");
+root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(RecommendCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,14 @@
+using MovieRec.DataFetch;
+
+namespace MovieRec.Cli;
+
+/// <summary>The contract's settings as the command line reads them from the environment.</summary>
+internal static class Settings
+{
+    /// <summary>MOVIELENS_DIR, or data/ml-latest-small under the current directory (the repository root in the scripts).</summary>
+    public static string MovieLensFolder =>
+        Path.GetFullPath(Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir ? dir : Path.Combine("data", "ml-latest-small"));
+
+    public static string MovieLensSource =>
+        Environment.GetEnvironmentVariable("MOVIELENS_SOURCE") is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrl;
+}
