@@ -55,7 +55,7 @@ internal static class RecommendCommand
             throw new ArgumentException("No movie has enough similar raters to be recommended for these ratings.");
         }
 
-        var table = new Table().AddColumns("#", "Title", "URL", "Score");
+        var table = new Table().AddColumns(new TableColumn("#"), new TableColumn("Title"), new TableColumn("URL").NoWrap(), new TableColumn("Score").RightAligned());
         var rank = 1;
         foreach (var pick in picks)
         {

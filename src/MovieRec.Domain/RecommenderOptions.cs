@@ -22,10 +22,10 @@ public sealed record RecommenderOptions
     public Centering Centering { get; init; } = Centering.Baseline;
 
     /// <summary>k: at most this many of the most similar users who rated a movie predict it.</summary>
-    public int Neighbours { get; init; } = 30;
+    public int Neighbours { get; init; } = 100;
 
     /// <summary>A movie is recommended only when at least this many neighbours rated it.</summary>
-    public int MinSupport { get; init; } = 5;
+    public int MinSupport { get; init; } = 60;
 
     /// <summary>Only users more similar than this are neighbours.</summary>
     public double MinSimilarity { get; init; }
@@ -37,7 +37,7 @@ public sealed record RecommenderOptions
     public int CandidatePool { get; init; } = 2_000;
 
     /// <summary>Added to the sum of |similarity| when averaging neighbours' residuals, damping thin evidence.</summary>
-    public double PredictionShrinkage { get; init; }
+    public double PredictionShrinkage { get; init; } = 1;
 
     public double MovieBiasRegularisation { get; init; } = 10;
 
