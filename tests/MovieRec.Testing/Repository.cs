@@ -1,0 +1,39 @@
+using MovieRec.Domain;
+
+namespace MovieRec.Testing;
+
+/// <summary>Paths in the repository the tests run from, and the real MovieLens data fetched into it.</summary>
+public static class Repository
+{
+    private static readonly Lazy<MovieLensDataset> Dataset = new(() => MovieLensReader.ReadFolder(MovieLensFolder));
+
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>MOVIELENS_DIR, else data/ml-latest-small; scripts/test.sh fetches it before the tests run.</summary>
+    public static string MovieLensFolder =>
+        Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir
+            ? Path.GetFullPath(dir)
+            : Path.Combine(Root, "data", "ml-latest-small");
+
+    /// <summary>The shared offline copy of the official zip, beside the repository.</summary>
+    public static string SharedZip =>
+        Environment.GetEnvironmentVariable("MOVIELENS_SOURCE") is { Length: > 0 } source && File.Exists(source)
+            ? Path.GetFullPath(source)
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "movielens", "ml-latest-small.zip"));
+
+    /// <summary>ml-latest-small, read once per test process.</summary>
+    public static MovieLensDataset MovieLens => Dataset.Value;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MovieRec.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No MovieRec.sln above {AppContext.BaseDirectory}.");
+    }
+}
