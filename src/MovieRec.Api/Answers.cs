@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace MovieRec.Api;
+
+// The JSON of the contract. Field names are the contract's and are never renamed.
+
+public sealed record ErrorAnswer([property: JsonPropertyName("error")] string Error);
+
+public sealed record RegisterAnswer([property: JsonPropertyName("exists")] int Exists);
+
+public sealed record MovieAnswer(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url);
+
+public sealed record RateAnswer([property: JsonPropertyName("status")] string Status);
+
+public sealed record RecommendAnswer([property: JsonPropertyName("movies")] IReadOnlyList<RecommendedMovieAnswer> Movies);
+
+public sealed record RecommendedMovieAnswer(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("score")] double Score);
+
+public sealed record HealthAnswer(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("movies")] int Movies,
+    [property: JsonPropertyName("users")] int Users,
+    [property: JsonPropertyName("ratings")] int Ratings,
+    [property: JsonPropertyName("loaded_at")] DateTimeOffset LoadedAt,
+    [property: JsonPropertyName("load_ms")] long LoadMilliseconds);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace MovieRec.Api;
+
+/// <summary>Reads a request's JSON body under the contract's limits: 16 KiB (413), a JSON content type (415), valid JSON (400).</summary>
+internal static class RequestBody
+{
+    public const int MaxBytes = 16 * 1024;
+
+    private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 32 };
+
+    /// <summary>The parsed body, or null when the request carries none (a GET).</summary>
+    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (bytes.Length == 0 && HttpMethods.IsGet(request.Method))
+        {
+            return null;
+        }
+
+        if (bytes.Length > 0 && !IsJson(request.ContentType))
+        {
+            throw new ContractException(
+                StatusCodes.Status415UnsupportedMediaType,
+                $"Send the body as JSON with Content-Type: application/json (got '{request.ContentType ?? "none"}').");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, Parsing);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new ContractException(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    private static ContractException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The body is over {MaxBytes / 1024} KiB.");
+}

@@ -1,0 +1,18 @@
+using MovieRec.Api;
+using MovieRec.Host;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // The Functions host's local default, so clients and scripts do not care which host runs.
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+builder.Services.AddMovieRecApi(builder.Configuration);
+var app = builder.Build();
+app.MapMovieRecRoutes();
+app.Run();
+
+/// <summary>The entry point, visible to tests that start the host in-process.</summary>
+public partial class Program;

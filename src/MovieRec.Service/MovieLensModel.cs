@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using MovieRec.Domain;
+
+namespace MovieRec.Service;
+
+/// <summary>
+/// Everything read from MovieLens, loaded once per instance and immutable after: the catalog,
+/// the trained recommender and the picker of movies to rate.
+/// </summary>
+public sealed class MovieLensModel
+{
+    private MovieLensModel(MovieCatalog catalog, UserBasedRecommender recommender, DateTimeOffset loadedAt, TimeSpan loadTime)
+    {
+        Catalog = catalog;
+        Recommender = recommender;
+        Picker = new UnratedMoviePicker(catalog, recommender.Matrix);
+        LoadedAt = loadedAt;
+        LoadTime = loadTime;
+    }
+
+    public MovieCatalog Catalog { get; }
+
+    public UserBasedRecommender Recommender { get; }
+
+    public UnratedMoviePicker Picker { get; }
+
+    public RatingMatrix Ratings => Recommender.Matrix;
+
+    public DateTimeOffset LoadedAt { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    public static MovieLensModel Load(string folder, RecommenderOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = MovieLensReader.ReadFolder(folder);
+        var recommender = new UserBasedRecommender(dataset.Ratings, options);
+        return new MovieLensModel(dataset.Catalog, recommender, DateTimeOffset.UtcNow, clock.Elapsed);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MovieRec.Domain;
+using MovieRec.Storage;
+
+namespace MovieRec.Service;
+
+public static class ServiceRegistration
+{
+    /// <summary>The MovieLens model (one per instance, loaded at start), the ratings store and the use cases.</summary>
+    public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MovieLensOptions>().Bind(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration);
+        services.AddSingleton(new RecommenderOptions());
+        services.AddSingleton(sp => new Lazy<MovieLensModel>(
+            () => MovieLensModel.Load(sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
+        services.AddHostedService<MovieLensWarmup>();
+        services.AddSingleton<TableStorage>();
+        services.AddSingleton<RatingStore>();
+        services.AddSingleton(Random.Shared);
+        services.AddSingleton<RecommenderService>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace MovieRec.Storage;
+
+/// <summary>
+/// Users and their ratings in one table. Each user is a partition (PartitionKey = chat id)
+/// holding one "user" entity and one "rating-{movieId}" entity per rated movie, so a user's
+/// ratings are one partition query, registration is an insert that fails on conflict, and
+/// concurrent ratings of different movies touch different entities.
+/// </summary>
+public sealed class RatingStore
+{
+    private const string UserRow = "user";
+    private const string RatingPrefix = "rating-";
+
+    private readonly TableStorage _tables;
+
+    public RatingStore(TableStorage tables)
+    {
+        _tables = tables;
+    }
+
+    /// <summary>Creates the user if absent. True for the one caller that created it.</summary>
+    public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var users = await _tables.UsersAsync(cancellationToken);
+        return await StoreCall.RunAsync(async () =>
+        {
+            try
+            {
+                await users.AddEntityAsync(new TableEntity(chatId, UserRow) { ["RegisteredAt"] = DateTimeOffset.UtcNow }, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return false;
+            }
+        });
+    }
+
+    /// <summary>The user's ratings, read with one partition query; null for an unknown chat id.</summary>
+    public async Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var users = await _tables.UsersAsync(cancellationToken);
+        return await StoreCall.RunAsync(async () =>
+        {
+            var known = false;
+            var stars = new Dictionary<int, double>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chatId}");
+            await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars"], cancellationToken: cancellationToken))
+            {
+                if (entity.RowKey == UserRow)
+                {
+                    known = true;
+                }
+                else if (entity.RowKey.StartsWith(RatingPrefix, StringComparison.Ordinal)
+                    && int.TryParse(entity.RowKey.AsSpan(RatingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId)
+                    && entity.GetDouble("Stars") is { } value)
+                {
+                    stars[movieId] = value;
+                }
+            }
+
+            return known ? new UserRatings(chatId, stars) : null;
+        });
+    }
+
+    /// <summary>
+    /// Stores (or replaces) a rating. The user entity is touched in the same transaction, so the
+    /// rating is written only if the user exists. False for an unknown chat id; nothing is written then.
+    /// </summary>
+    public async Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
+    {
+        var users = await _tables.UsersAsync(cancellationToken);
+        return await StoreCall.RunAsync(async () =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastRatedAt"] = now }, ETag.All),
+                new(TableTransactionActionType.UpsertReplace, new TableEntity(chatId, RowKeyOf(movieId)) { ["Stars"] = stars, ["RatedAt"] = now }),
+            ];
+            try
+            {
+                await users.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                return false;
+            }
+        });
+    }
+
+    private static string RowKeyOf(int movieId) => RatingPrefix + movieId.ToString("D10", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MovieRec.Storage;
+
+/// <summary>Where the ratings live: the contract's RATINGS_STORAGE setting.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>A Table Storage connection string, or a table service URI reached with managed identity.</summary>
+    [ConfigurationKeyName("RATINGS_STORAGE")]
+    public string RatingsStorage { get; set; } = "UseDevelopmentStorage=true";
+
+    public string UsersTable { get; set; } = "movierecusers";
+
+    public string UpdatesTable { get; set; } = "movierecupdates";
+}

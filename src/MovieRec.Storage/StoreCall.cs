@@ -1,0 +1,38 @@
+using Azure;
+
+namespace MovieRec.Storage;
+
+/// <summary>Turns the ways the Table service can be unreachable into <see cref="StoreUnavailableException"/>.</summary>
+internal static class StoreCall
+{
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500 || e.Status == 408 || e.Status == 429)
+        {
+            throw new StoreUnavailableException($"Table Storage answered {e.Status} ({e.ErrorCode}).", e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(IsUnreachable))
+        {
+            throw new StoreUnavailableException("Table Storage is unreachable.", e);
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            throw new StoreUnavailableException("Table Storage is unreachable.", e);
+        }
+    }
+
+    public static Task RunAsync(Func<Task> call) => RunAsync(async () =>
+    {
+        await call();
+        return true;
+    });
+
+    private static bool IsUnreachable(Exception e) =>
+        e is HttpRequestException or System.Net.Sockets.SocketException or IOException
+        || (e is TaskCanceledException or TimeoutException)
+        || (e is RequestFailedException r && (r.Status == 0 || r.Status >= 500));
+}
