@@ -11,7 +11,8 @@ namespace MovieRec.Api;
 /// </summary>
 public sealed class ApiResult : IResult, IActionResult
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private ApiResult(int status, object body, TimeSpan? retryAfter)
     {

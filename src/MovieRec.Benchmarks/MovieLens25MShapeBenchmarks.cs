@@ -6,6 +6,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>One recommendation on a synthetic matrix shaped like MovieLens 25M (162,541 users, 59,047 movies, 25M ratings).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MovieLens25MShapeBenchmarks
 {
     private UserBasedRecommender _recommender = null!;

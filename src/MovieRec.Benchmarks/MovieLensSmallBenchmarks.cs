@@ -5,6 +5,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>ml-latest-small: reading the CSVs into the matrix, training, and one recommendation.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MovieLensSmallBenchmarks
 {
     private string _folder = "";

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MovieRec.Api;
+using MovieRec.Testing;
+
+namespace MovieRec.Api.Tests;
+
+public class RouteTableTests
+{
+    [Fact]
+    public void The_function_app_declares_exactly_the_routes_the_standalone_host_serves()
+    {
+        Assert.Equal(StandaloneHostRoutes(), FunctionRoutes());
+    }
+
+    [Fact]
+    public void The_function_app_ships_host_json_with_no_route_prefix_and_the_settings_sample()
+    {
+        var output = FunctionsOutput();
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "host.json")));
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "local.settings.sample.json")));
+
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        var settings = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "MOVIELENS_DIR", "MOVIELENS_SOURCE", "RATINGS_STORAGE", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_BASE_URL" }, settings);
+        Assert.True(File.Exists(Path.Combine(output, "data", "ml-latest-small", "ratings.csv")));
+    }
+
+    private static List<string> StandaloneHostRoutes()
+    {
+        var app = WebApplication.CreateSlimBuilder().Build();
+        app.MapMovieRecRoutes();
+        return ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<string> FunctionRoutes()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsOutput(), "functions.metadata")));
+        return metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.GetProperty("bindings").EnumerateArray())
+            .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(binding => binding.GetProperty("methods").EnumerateArray()
+                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {binding.GetProperty("route").GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string FunctionsOutput()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(Repository.Root, "src", "MovieRec.Functions", "bin", configuration, "net10.0");
+    }
+}
