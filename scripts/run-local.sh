@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs MovieRec locally: Azurite (data kept in .azurite/, so ratings survive a restart) and the
+# function app on http://127.0.0.1:7071 — `func start` where the Functions host is installed,
+# the standalone ASP.NET Core host where it is not. Ctrl-C or SIGTERM stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/fetch-data.sh
+scripts/install-tools.sh
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+
+mkdir -p .azurite
+# Job control: background jobs get their own process groups and, unlike in a plain script,
+# do not ignore SIGINT, which is how Azurite is told to save its data and close.
+set -m
+azurite_pid="" app_pid=""
+stop() {
+  trap - INT TERM EXIT
+  [ -z "$app_pid" ] || kill -TERM "$app_pid" 2>/dev/null || true
+  [ -z "$azurite_pid" ] || kill -INT "$azurite_pid" 2>/dev/null || true   # SIGINT: Azurite saves its data and closes
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort 10002 --location .azurite \
+  --skipApiVersionCheck --disableTelemetry --silent &
+azurite_pid=$!
+
+if command -v func >/dev/null 2>&1; then
+  (cd src/MovieRec.Functions && exec func start --port 7071) &
+else
+  echo "func is not installed: serving the same endpoints with the standalone host."
+  dotnet build src/MovieRec.Host -c Release -nologo -v quiet
+  (cd src/MovieRec.Host/bin/Release/net10.0 && exec dotnet MovieRec.Host.dll --urls http://127.0.0.1:7071) &
+fi
+app_pid=$!
+
+for _ in $(seq 1 120); do
+  curl -fsS http://127.0.0.1:7071/health >/dev/null 2>&1 && break
+  sleep 1
+done
+cat <<MSG
+
+MovieRec is up:
+  API      POST http://127.0.0.1:7071/register | /get_unrated_movie | /rate_movie | /recommend
+  Health   GET  http://127.0.0.1:7071/health
+  Storage  Azurite tables on http://127.0.0.1:10002 (data in .azurite/)
+Ctrl-C stops it.
+MSG
+wait
