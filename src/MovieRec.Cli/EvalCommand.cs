@@ -39,7 +39,10 @@ internal static class EvalCommand
         var chosen = CollaborativeFiltering.Candidate($"User-based cosine CF (defaults: {Describe(defaults)})", defaults);
 
         var clock = Stopwatch.StartNew();
-        var accuracy = evaluation.CrossValidate([.. Baselines.All.Where(b => b.Name != "Most popular"), chosen, .. (grid ? AccuracyGrid() : [])], folds, seed);
+        // Models that only rank (most popular) predict no stars and have no accuracy row.
+        var accuracy = evaluation.CrossValidate([.. Baselines.All, chosen, .. (grid ? AccuracyGrid() : [])], folds, seed)
+            .Where(r => r.Predictions > 0)
+            .ToList();
         Print(markdown, $"Rating prediction, {folds}-fold cross-validation (seed {seed})", ["Model", "RMSE", "MAE", "Predictions"],
             accuracy.Select(r => new[] { r.Name, F(r.Rmse), F(r.Mae), r.Predictions.ToString(CultureInfo.InvariantCulture) }));
 

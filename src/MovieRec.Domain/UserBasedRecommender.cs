@@ -213,9 +213,10 @@ public sealed class UserBasedRecommender
     /// <summary>The users above the minimum similarity, most similar first, at most the candidate pool.</summary>
     private (int[] Users, double[] Similarities) MostSimilar(double[] dot, double norm, int excludeUser)
     {
-        var users = _matrix.UserCount;
-        var candidates = new List<(double Similarity, int User)>();
-        for (var u = 0; u < users; u++)
+        // Negated so an ascending sort puts the most similar first.
+        var negatedSimilarities = new List<double>();
+        var users = new List<int>();
+        for (var u = 0; u < _matrix.UserCount; u++)
         {
             if (dot[u] == 0 || u == excludeUser || _userNorm[u] == 0)
             {
@@ -225,28 +226,17 @@ public sealed class UserBasedRecommender
             var similarity = dot[u] / (norm * _userNorm[u]);
             if (similarity > Options.MinSimilarity)
             {
-                candidates.Add((similarity, u));
+                negatedSimilarities.Add(-similarity);
+                users.Add(u);
             }
         }
 
-        var keys = new double[candidates.Count];
-        var ids = new int[candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            keys[i] = -candidates[i].Similarity;
-            ids[i] = candidates[i].User;
-        }
-
-        // Equal similarities keep ascending user order: the sort is deterministic for a given input.
+        // Array.Sort is unstable but deterministic: the same ratings always give the same neighbours.
+        var keys = negatedSimilarities.ToArray();
+        var ids = users.ToArray();
         Array.Sort(keys, ids);
         var take = Math.Min(ids.Length, Options.CandidatePool);
-        var similarities = new double[take];
-        for (var i = 0; i < take; i++)
-        {
-            similarities[i] = -keys[i];
-        }
-
-        return (ids[..take], similarities);
+        return (ids[..take], keys[..take].Select(k => -k).ToArray());
     }
 
     private List<Recommendation> TopN(double offset, double[] weighted, double[] weights, int[] support, int topN)

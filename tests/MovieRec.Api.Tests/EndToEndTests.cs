@@ -7,45 +7,37 @@ namespace MovieRec.Api.Tests;
 /// <summary>The seed's whole flow and the hard cases, over real HTTP against the standalone host process and Azurite.</summary>
 public sealed class EndToEndTests : IAsyncLifetime
 {
-    private Azurite _azurite = null!;
-    private StandaloneHost _host = null!;
+    // A fresh Azurite and host per test: these tests stop and restart them.
+    private readonly ApiFixture _app = new();
 
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        _host = await StandaloneHost.StartAsync(new Dictionary<string, string> { ["RATINGS_STORAGE"] = _azurite.ConnectionString });
-    }
+    public Task InitializeAsync() => _app.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task Ten_rated_movies_get_three_unrated_recommendations_and_nine_get_none()
     {
         const string chatId = "seed-flow";
-        Assert.Equal(0, (await _host.PostAsync("/register", new { chat_id = chatId })).Body.GetProperty("exists").GetInt32());
+        Assert.Equal(0, (await _app.Host.PostAsync("/register", new { chat_id = chatId })).Body.GetProperty("exists").GetInt32());
 
         var rated = new List<int>();
         for (var i = 0; i < 10; i++)
         {
             if (i == 9)
             {
-                var early = await _host.PostAsync("/recommend", new { chat_id = chatId, top_n = 3 });
+                var early = await _app.Host.PostAsync("/recommend", new { chat_id = chatId, top_n = 3 });
                 Assert.Equal(0, early.Body.GetProperty("movies").GetArrayLength());
             }
 
-            var movie = (await _host.PostAsync("/get_unrated_movie", new { chat_id = chatId })).Body;
+            var movie = (await _app.Host.PostAsync("/get_unrated_movie", new { chat_id = chatId })).Body;
             var movieId = movie.GetProperty("id").GetInt32();
             Assert.DoesNotContain(movieId, rated);
-            var answer = await _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = movieId, rating = 1 + (i % 5) });
+            var answer = await _app.Host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = movieId, rating = 1 + (i % 5) });
             Assert.Equal("success", answer.Body.GetProperty("status").GetString());
             rated.Add(movieId);
         }
 
-        var (status, body) = await _host.PostAsync("/recommend", new { chat_id = chatId, top_n = 3 });
+        var (status, body) = await _app.Host.PostAsync("/recommend", new { chat_id = chatId, top_n = 3 });
 
         Assert.Equal(200, status);
         var movies = body.GetProperty("movies").EnumerateArray().ToList();
@@ -63,23 +55,23 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Ratings_survive_a_restart_of_the_host_and_of_azurite()
     {
-        await _host.PostAsync("/register", new { chat_id = "durable" });
-        await _host.PostAsync("/rate_movie", new { chat_id = "durable", movie_id = 318, rating = 4.5 });
+        await _app.Host.PostAsync("/register", new { chat_id = "durable" });
+        await _app.Host.PostAsync("/rate_movie", new { chat_id = "durable", movie_id = 318, rating = 4.5 });
 
-        await _host.StopAsync();
-        await _azurite.StopAsync();
-        await _azurite.StartAgainAsync();
-        await _host.StartAgainAsync();
+        await _app.Host.StopAsync();
+        await _app.Azurite.StopAsync();
+        await _app.Azurite.StartAgainAsync();
+        await _app.Host.StartAgainAsync();
 
-        Assert.Equal(1, (await _host.PostAsync("/register", new { chat_id = "durable" })).Body.GetProperty("exists").GetInt32());
-        var ratings = await StoreFor.Azurite(_azurite).GetRatingsAsync("durable", CancellationToken.None);
+        Assert.Equal(1, (await _app.Host.PostAsync("/register", new { chat_id = "durable" })).Body.GetProperty("exists").GetInt32());
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("durable", CancellationToken.None);
         Assert.Equal(new Dictionary<int, double> { [318] = 4.5 }, ratings!.StarsByMovie);
     }
 
     [Fact]
     public async Task Of_100_concurrent_registrations_over_http_exactly_one_sees_exists_0()
     {
-        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _host.PostAsync("/register", new { chat_id = "crowd" })));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _app.Host.PostAsync("/register", new { chat_id = "crowd" })));
 
         Assert.All(answers, a => Assert.Equal(200, a.Status));
         Assert.Single(answers, a => a.Body.GetProperty("exists").GetInt32() == 0);
@@ -88,22 +80,22 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Two_hundred_concurrent_ratings_over_http_are_all_stored()
     {
-        await _host.PostAsync("/register", new { chat_id = "rater" });
+        await _app.Host.PostAsync("/register", new { chat_id = "rater" });
         var movieIds = Repository.MovieLens.Catalog.Movies.Take(200).Select(m => m.Id).ToList();
 
-        var answers = await Task.WhenAll(movieIds.Select(id => _host.PostAsync("/rate_movie", new { chat_id = "rater", movie_id = id, rating = 3.5 })));
+        var answers = await Task.WhenAll(movieIds.Select(id => _app.Host.PostAsync("/rate_movie", new { chat_id = "rater", movie_id = id, rating = 3.5 })));
 
         Assert.All(answers, a => Assert.Equal(200, a.Status));
-        var ratings = await StoreFor.Azurite(_azurite).GetRatingsAsync("rater", CancellationToken.None);
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("rater", CancellationToken.None);
         Assert.Equal(movieIds.Order(), ratings!.StarsByMovie.Keys.Order());
     }
 
     [Fact]
     public async Task Malformed_and_hostile_bodies_get_4xx_and_change_nothing()
     {
-        await _host.PostAsync("/register", new { chat_id = "target" });
-        await _host.PostAsync("/rate_movie", new { chat_id = "target", movie_id = 1, rating = 4 });
-        var store = StoreFor.Azurite(_azurite);
+        await _app.Host.PostAsync("/register", new { chat_id = "target" });
+        await _app.Host.PostAsync("/rate_movie", new { chat_id = "target", movie_id = 1, rating = 4 });
+        var store = StoreFor.Azurite(_app.Azurite);
         var before = (await store.GetRatingsAsync("target", CancellationToken.None))!.StarsByMovie;
 
         // Wrong for every route: not a JSON object, or a chat id no route accepts, or too big.
@@ -135,7 +127,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             .Concat(new[] { "/rate_movie", "/rate" }.SelectMany(path => badRatings.Select(body => (path, body))));
         foreach (var (path, body) in attempts)
         {
-            var (status, answer) = await _host.PostAsync(path, body);
+            var (status, answer) = await _app.Host.PostAsync(path, body);
             Assert.True(status is >= 400 and < 500, $"{path} answered {status} to {body[..Math.Min(body.Length, 80)]}");
             Assert.Equal(JsonValueKind.String, answer.GetProperty("error").ValueKind);
         }
@@ -147,32 +139,32 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task With_azurite_down_requests_get_503_and_every_acknowledged_rating_survives()
     {
-        await _host.PostAsync("/register", new { chat_id = "outage" });
+        await _app.Host.PostAsync("/register", new { chat_id = "outage" });
         var acknowledged = new List<int>();
         foreach (var movieId in new[] { 1, 2, 3 })
         {
-            if ((await _host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = movieId, rating = 4 })).Status == 200)
+            if ((await _app.Host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = movieId, rating = 4 })).Status == 200)
             {
                 acknowledged.Add(movieId);
             }
         }
 
-        await _azurite.StopAsync();
+        await _app.Azurite.StopAsync();
         var content = new StringContent("{\"chat_id\": \"outage\", \"movie_id\": 4, \"rating\": 4}", System.Text.Encoding.UTF8, "application/json");
-        using var down = await _host.Client.PostAsync("/rate_movie", content);
-        var registerDown = await _host.PostAsync("/register", new { chat_id = "outage-2" });
+        using var down = await _app.Host.Client.PostAsync("/rate_movie", content);
+        var registerDown = await _app.Host.PostAsync("/register", new { chat_id = "outage-2" });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.NotNull(down.Headers.RetryAfter);
         Assert.Equal(503, registerDown.Status);
         Assert.Contains("unreachable", registerDown.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
 
-        await _azurite.StartAgainAsync();
-        var after = await _host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = 5, rating = 4 });
+        await _app.Azurite.StartAgainAsync();
+        var after = await _app.Host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = 5, rating = 4 });
 
         Assert.Equal(200, after.Status);
         acknowledged.Add(5);
-        var ratings = await StoreFor.Azurite(_azurite).GetRatingsAsync("outage", CancellationToken.None);
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("outage", CancellationToken.None);
         Assert.Superset(acknowledged.ToHashSet(), ratings!.StarsByMovie.Keys.ToHashSet());
         Assert.DoesNotContain(4, ratings.StarsByMovie.Keys);
     }

@@ -52,9 +52,5 @@ public class RouteTableTests
             .ToList();
     }
 
-    private static string FunctionsOutput()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(Repository.Root, "src", "MovieRec.Functions", "bin", configuration, "net10.0");
-    }
+    private static string FunctionsOutput() => Repository.OutputOf("MovieRec.Functions");
 }

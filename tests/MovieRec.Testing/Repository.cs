@@ -9,6 +9,13 @@ public static class Repository
 
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Release or Debug: the configuration these tests were built in, and so the one of the app outputs they use.</summary>
+    public static string BuildConfiguration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The build output folder of a project under src/.</summary>
+    public static string OutputOf(string project) => Path.Combine(Root, "src", project, "bin", BuildConfiguration, "net10.0");
+
     /// <summary>MOVIELENS_DIR, else data/ml-latest-small; scripts/test.sh fetches it before the tests run.</summary>
     public static string MovieLensFolder =>
         Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir

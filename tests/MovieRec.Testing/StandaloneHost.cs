@@ -47,7 +47,7 @@ public sealed class StandaloneHost : IAsyncDisposable
 
     public async Task StartAgainAsync()
     {
-        var dll = Path.Combine(Repository.Root, "src", "MovieRec.Host", "bin", BuildConfiguration, "net10.0", "MovieRec.Host.dll");
+        var dll = Path.Combine(Repository.OutputOf("MovieRec.Host"), "MovieRec.Host.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{Port}" },
@@ -108,9 +108,6 @@ public sealed class StandaloneHost : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    private static string BuildConfiguration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private void Append(string? line)
     {
