@@ -13,7 +13,9 @@ public sealed record MovieAnswer(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("url")] string Url);
 
-public sealed record RateAnswer([property: JsonPropertyName("status")] string Status);
+public sealed record RateAnswer(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("rated_movies")] int RatedMovies);
 
 public sealed record RecommendAnswer([property: JsonPropertyName("movies")] IReadOnlyList<RecommendedMovieAnswer> Movies);
 
@@ -30,3 +32,6 @@ public sealed record HealthAnswer(
     [property: JsonPropertyName("ratings")] int Ratings,
     [property: JsonPropertyName("loaded_at")] DateTimeOffset LoadedAt,
     [property: JsonPropertyName("load_ms")] long LoadMilliseconds);
+
+/// <summary>The webhook's answer to Telegram, which reads only the status code; "handled" or "duplicate" helps whoever reads logs.</summary>
+public sealed record WebhookAnswer([property: JsonPropertyName("status")] string Status);

@@ -23,6 +23,7 @@ public static class ApiRoutes
         new("POST", Rate, typeof(RateMovieHandler)),
         new("POST", Recommend, typeof(RecommendHandler)),
         new("GET", Health, typeof(HealthHandler)),
+        new("POST", TelegramWebhook, typeof(TelegramWebhookHandler)),
     ];
 }
 

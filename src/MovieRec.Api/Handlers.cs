@@ -23,7 +23,7 @@ public sealed class GetUnratedMovieHandler(RecommenderService service) : IApiHan
     }
 }
 
-/// <summary>POST /rate_movie and /rate: stores a rating, {"status": "success"} once it is durable.</summary>
+/// <summary>POST /rate_movie and /rate: stores a rating, {"status": "success"} once it is durable, with how many movies the user has rated.</summary>
 public sealed class RateMovieHandler(RecommenderService service) : IApiHandler
 {
     public async Task<ApiResult> HandleAsync(JsonElement? body, CancellationToken cancellationToken)
@@ -31,8 +31,8 @@ public sealed class RateMovieHandler(RecommenderService service) : IApiHandler
         var chatId = RequestFields.ChatId(body);
         var movieId = RequestFields.MovieId(body);
         var stars = RequestFields.Rating(body);
-        await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
-        return ApiResult.Ok(new RateAnswer("success"));
+        var rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
+        return ApiResult.Ok(new RateAnswer("success", rated));
     }
 }
 

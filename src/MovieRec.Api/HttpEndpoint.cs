@@ -19,9 +19,12 @@ public static class HttpEndpoint
         var cancellationToken = context.RequestAborted;
         try
         {
-            var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
-            var handler = (IApiHandler)context.RequestServices.GetRequiredService(handlerType);
-            return await handler.HandleAsync(body, cancellationToken);
+            return context.RequestServices.GetRequiredService(handlerType) switch
+            {
+                IApiHandler handler => await handler.HandleAsync(await RequestBody.ReadAsync(context.Request, cancellationToken), cancellationToken),
+                IRequestHandler handler => await handler.HandleAsync(context.Request, cancellationToken),
+                var other => throw new InvalidOperationException($"{other.GetType()} handles no route."),
+            };
         }
         catch (ContractException e)
         {
@@ -39,6 +42,5 @@ public static class HttpEndpoint
         }
     }
 
-    public static Task<ApiResult> HandleAsync<THandler>(HttpContext context)
-        where THandler : IApiHandler => HandleAsync(context, typeof(THandler));
+    public static Task<ApiResult> HandleAsync<THandler>(HttpContext context) => HandleAsync(context, typeof(THandler));
 }

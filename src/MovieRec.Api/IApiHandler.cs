@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace MovieRec.Api;
 
@@ -6,4 +7,10 @@ namespace MovieRec.Api;
 public interface IApiHandler
 {
     Task<ApiResult> HandleAsync(JsonElement? body, CancellationToken cancellationToken);
+}
+
+/// <summary>Answers a route that needs more than the JSON body (headers, its own size limit): the Telegram webhook.</summary>
+public interface IRequestHandler
+{
+    Task<ApiResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken);
 }

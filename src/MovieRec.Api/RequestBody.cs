@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace MovieRec.Api;
 
-/// <summary>Reads a request's JSON body under the contract's limits: 16 KiB (413), a JSON content type (415), valid JSON (400).</summary>
+/// <summary>Reads a request's JSON body under the contract's limits: a size (413; 16 KiB for the API routes), a JSON content type (415), valid JSON (400).</summary>
 internal static class RequestBody
 {
     public const int MaxBytes = 16 * 1024;
@@ -12,14 +12,14 @@ internal static class RequestBody
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 32 };
 
     /// <summary>The parsed body, or null when the request carries none (a GET).</summary>
-    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        var bytes = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
         if (bytes.Length == 0 && HttpMethods.IsGet(request.Method))
         {
             return null;
@@ -43,16 +43,16 @@ internal static class RequestBody
         }
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge();
+                throw TooLarge(maxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -66,6 +66,6 @@ internal static class RequestBody
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
-    private static ContractException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The body is over {MaxBytes / 1024} KiB.");
+    private static ContractException TooLarge(int maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The body is over {maxBytes / 1024} KiB.");
 }

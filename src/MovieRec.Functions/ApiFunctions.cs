@@ -37,4 +37,9 @@ public static class ApiFunctions
     public static async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
         await HttpEndpoint.HandleAsync<HealthHandler>(request.HttpContext);
+
+    [Function("telegram_webhook")]
+    public static async Task<IActionResult> TelegramWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.TelegramWebhook)] HttpRequest request) =>
+        await HttpEndpoint.HandleAsync<TelegramWebhookHandler>(request.HttpContext);
 }

@@ -23,8 +23,8 @@ public sealed class RecommenderService(Lazy<MovieLensModel> model, RatingStore s
         return Model.Picker.Pick(rated, random) ?? throw new NoUnratedMovieException(chatId);
     }
 
-    /// <summary>Stores the rating durably, replacing an earlier one.</summary>
-    public async Task RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
+    /// <summary>Stores the rating durably, replacing an earlier one. Returns how many movies the user has now rated.</summary>
+    public async Task<int> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
         if (!Model.Catalog.Contains(movieId))
         {
@@ -40,6 +40,9 @@ public sealed class RecommenderService(Lazy<MovieLensModel> model, RatingStore s
         {
             throw new UnknownUserException(chatId);
         }
+
+        // Read after the write: Table Storage is strongly consistent, so the count includes this rating.
+        return await CountRatingsAsync(chatId, cancellationToken) ?? throw new UnknownUserException(chatId);
     }
 
     /// <summary>How many movies the user has rated; null for an unknown chat id.</summary>

@@ -19,6 +19,7 @@ public static class ServiceRegistration
         services.AddHostedService<MovieLensWarmup>();
         services.AddSingleton<TableStorage>();
         services.AddSingleton<RatingStore>();
+        services.AddSingleton<UpdateLedger>();
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
         return services;

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using MovieRec.Bot;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace MovieRec.Api;
+
+/// <summary>
+/// POST /telegram/webhook: checks the bot is configured (503) and the secret header (401) before
+/// anything else, reads the Update with Telegram.Bot's own JSON settings, and delivers it once.
+/// Answers: 200 when acted on or already acted on; 503 with Retry-After when the store could not
+/// record the update (nothing was done, so Telegram's retry is wanted); 4xx for a body that is
+/// not an Update, which Telegram never sends.
+/// </summary>
+public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<UpdateDelivery> delivery) : IRequestHandler
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Telegram's updates are far smaller; the API routes' 16 KiB would refuse a long message with entities.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<ApiResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var bot = options.Value;
+        if (!bot.HasToken)
+        {
+            return ApiResult.Error(StatusCodes.Status503ServiceUnavailable, "The Telegram bot is not configured on this server: TELEGRAM_BOT_TOKEN is not set.");
+        }
+
+        if (!SecretMatches(bot.WebhookSecret, request.Headers[SecretHeader]))
+        {
+            return ApiResult.Error(StatusCodes.Status401Unauthorized, $"Missing or wrong {SecretHeader} header.");
+        }
+
+        var update = ReadUpdate(await RequestBody.ReadAsync(request, cancellationToken, MaxBodyBytes));
+        var outcome = await delivery.Value.DeliverAsync(update, cancellationToken);
+        return ApiResult.Ok(new WebhookAnswer(outcome == DeliveryOutcome.Handled ? "handled" : "duplicate"));
+    }
+
+    private static Update ReadUpdate(JsonElement? body)
+    {
+        Update? update = null;
+        try
+        {
+            update = body?.Deserialize<Update>(JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            // Falls through to the refusal below.
+        }
+
+        return update is { Id: > 0 }
+            ? update
+            : throw new ContractException(StatusCodes.Status400BadRequest, "The body is not a Telegram Update with an update_id.");
+    }
+
+    private static bool SecretMatches(string? expected, string? given)
+    {
+        if (string.IsNullOrEmpty(expected))
+        {
+            return true;
+        }
+
+        return given is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
+    }
+}

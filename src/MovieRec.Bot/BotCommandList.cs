@@ -1,0 +1,24 @@
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace MovieRec.Bot;
+
+/// <summary>The commands the bot answers, as /help lists them and as setMyCommands registers them.</summary>
+public static class BotCommandList
+{
+    public const string Start = "start";
+    public const string Rate = "rate";
+    public const string Recommend = "recommend";
+    public const string Help = "help";
+
+    public static IReadOnlyList<BotCommand> All { get; } =
+    [
+        new(Rate, "rate a movie from 1 to 5"),
+        new(Recommend, "three films picked for you"),
+        new(Start, "say hello and register"),
+        new(Help, "this list"),
+    ];
+
+    /// <summary>The update types the bot reads; Telegram sends no others (no edited messages, no channel posts).</summary>
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery];
+}

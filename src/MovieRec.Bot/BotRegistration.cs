@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace MovieRec.Bot;
+
+public static class BotRegistration
+{
+    /// <summary>Bot API retries after a 429 whose retry_after is at most this; longer waits would outlast a webhook call.</summary>
+    public const int RetryAfterLimitSeconds = 10;
+
+    /// <summary>
+    /// The Telegram client (a typed HttpClient, so TELEGRAM_API_BASE_URL and tests can point it
+    /// anywhere), the way to the API (in process, or HTTP when MOVIEREC_API_URL is set) and the
+    /// update handling. Needs the MovieRec services registered alongside.
+    /// </summary>
+    public static IServiceCollection AddMovieRecBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration);
+
+        // No request logging on this client: Bot API URLs carry the token in their path.
+        services.AddHttpClient(nameof(ITelegramBotClient))
+            .RemoveAllLoggers()
+            .AddTypedClient<ITelegramBotClient>((http, provider) =>
+            {
+                var options = provider.GetRequiredService<IOptions<BotOptions>>().Value;
+                if (!options.HasToken)
+                {
+                    throw new InvalidOperationException("TELEGRAM_BOT_TOKEN is not set.");
+                }
+
+                return new TelegramBotClient(
+                    new TelegramBotClientOptions(options.Token!, options.ResolvedApiBaseUrl)
+                    {
+                        RetryCount = 3,
+                        RetryThreshold = RetryAfterLimitSeconds,
+                    },
+                    http);
+            });
+
+        var apiUrl = configuration["MOVIEREC_API_URL"];
+        if (string.IsNullOrWhiteSpace(apiUrl))
+        {
+            services.AddTransient<IMovieRecApi, ServiceMovieRecApi>();
+        }
+        else
+        {
+            services.AddHttpClient<IMovieRecApi, HttpMovieRecApi>(http =>
+            {
+                http.BaseAddress = new Uri(apiUrl.EndsWith('/') ? apiUrl : apiUrl + "/");
+                http.Timeout = TimeSpan.FromSeconds(15);
+            });
+        }
+
+        // Transient, like the typed HttpClients they hold.
+        services.AddTransient<UpdateHandler>();
+        services.AddTransient<UpdateDelivery>();
+        services.AddTransient<LongPolling>();
+        services.AddTransient<WebhookRegistration>();
+        // Resolved only once a request has passed the token check: without a token there is no client to build.
+        services.AddTransient(provider => new Lazy<UpdateDelivery>(provider.GetRequiredService<UpdateDelivery>));
+        return services;
+    }
+}

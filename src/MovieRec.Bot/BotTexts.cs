@@ -1,0 +1,39 @@
+using System.Globalization;
+using MovieRec.Domain;
+
+namespace MovieRec.Bot;
+
+/// <summary>Everything the bot says. The contract fixes some sentences word for word; they are marked.</summary>
+public static class BotTexts
+{
+    // Word for word from the contract.
+    public const string Welcome = "Welcome!";
+    public const string WelcomeBack = "Welcome back!";
+    public const string HowDoYouRate = "How do you rate this movie?";
+    public const string RatingReceived = "Your rating is received!";
+    public const string NotEnoughRatings = "You have not rated enough movies, we cannot generate recommendation for you";
+
+    public static readonly string HowToUse =
+        $"Send /rate and score a few movies from 1 to 5. After {RecommendationRules.MinimumRatings} ratings, /recommend picks three films for you.";
+
+    public const string NothingLeftToRate = "You have rated every movie I know. Send /recommend to see what you might like.";
+    public const string Apology = "Sorry, something went wrong on our side. Please try again in a minute.";
+    public const string StaleButton = "This button no longer works. Send /rate for a new movie.";
+
+    public static string Help { get; } =
+        "Here is what I can do:\n" + string.Join('\n', BotCommandList.All.Select(c => $"/{c.Command} - {c.Description}"));
+
+    /// <summary>A movie as its own message: the title, then its IMDb page.</summary>
+    public static string Movie(string title, string url) => $"{title}\n{url}";
+
+    public static string RatingsToGo(int remaining) =>
+        remaining == 1
+            ? "Rate 1 more movie to unlock /recommend."
+            : string.Create(CultureInfo.InvariantCulture, $"Rate {remaining} more movies to unlock /recommend.");
+
+    /// <summary>What the rating question becomes once answered, so the buttons are not pressed twice by mistake.</summary>
+    public static string YouRated(int stars) =>
+        string.Create(CultureInfo.InvariantCulture, $"{HowDoYouRate} You gave it {stars} of 5.");
+
+    public static string Rated(int stars) => string.Create(CultureInfo.InvariantCulture, $"Rated {stars} of 5");
+}

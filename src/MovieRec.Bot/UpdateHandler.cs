@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using MovieRec.Domain;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace MovieRec.Bot;
+
+/// <summary>
+/// The conversation of the contract: routes an update by its shape, then a command by its word.
+/// Every use case goes through <see cref="IMovieRecApi"/>; a failure behind it gets the user an
+/// apology and is logged with the update id.
+/// </summary>
+public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILogger<UpdateHandler> logger)
+{
+    public const int RecommendationCount = RecommendationRules.DefaultTopN;
+
+    private string? _botName;
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (update switch
+            {
+                { Message: { } message } => OnMessageAsync(message, cancellationToken),
+                { CallbackQuery: { } query } => OnButtonAsync(query, cancellationToken),
+                // Edited messages, channel posts and the rest are not part of the conversation.
+                _ => Task.CompletedTask,
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Update {UpdateId} failed", update.Id);
+            await ApologizeAsync(update, cancellationToken);
+        }
+    }
+
+    private async Task OnMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        var chat = message.Chat;
+        if (!CommandText.TryRead(message.Text, out var command, out var botName))
+        {
+            // In a group every message reaches the bot only with privacy mode off; answer commands alone there.
+            if (chat.Type == ChatType.Private)
+            {
+                await SendAsync(chat, BotTexts.Help, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (botName is not null && !await IsThisBotAsync(botName, cancellationToken))
+        {
+            return;
+        }
+
+        await (command switch
+        {
+            BotCommandList.Start => StartAsync(chat, cancellationToken),
+            BotCommandList.Rate => RateAsync(chat, cancellationToken),
+            BotCommandList.Recommend => RecommendAsync(chat, cancellationToken),
+            _ => SendAsync(chat, BotTexts.Help, cancellationToken),
+        });
+    }
+
+    private async Task StartAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        var isNew = await api.RegisterAsync(ChatIdOf(chat), cancellationToken);
+        await SendAsync(chat, isNew ? BotTexts.Welcome : BotTexts.WelcomeBack, cancellationToken);
+        await SendAsync(chat, BotTexts.HowToUse, cancellationToken);
+    }
+
+    private async Task RateAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        await api.RegisterAsync(ChatIdOf(chat), cancellationToken);
+        await OfferMovieAsync(chat, cancellationToken);
+    }
+
+    private async Task RecommendAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        var chatId = ChatIdOf(chat);
+        await api.RegisterAsync(chatId, cancellationToken);
+        var movies = await api.RecommendAsync(chatId, RecommendationCount, cancellationToken);
+        if (movies.Count == 0)
+        {
+            await SendAsync(chat, BotTexts.NotEnoughRatings, cancellationToken);
+            return;
+        }
+
+        foreach (var movie in movies)
+        {
+            await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
+        }
+    }
+
+    private async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Message is not { } question || !RatingButtons.TryRead(query.Data, out var movieId, out var stars))
+        {
+            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var chat = question.Chat;
+        var chatId = ChatIdOf(chat);
+        await api.RegisterAsync(chatId, cancellationToken);
+        var rated = await api.RateMovieAsync(chatId, movieId, stars, cancellationToken);
+        await bot.AnswerCallbackQuery(query.Id, BotTexts.Rated(stars), cancellationToken: cancellationToken);
+        await CloseQuestionAsync(question, stars, cancellationToken);
+        await SendAsync(chat, BotTexts.RatingReceived, cancellationToken);
+        if (rated is { } count && count < RecommendationRules.MinimumRatings)
+        {
+            await SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - count), cancellationToken);
+        }
+
+        await OfferMovieAsync(chat, cancellationToken);
+    }
+
+    private async Task OfferMovieAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        var movie = await api.GetUnratedMovieAsync(ChatIdOf(chat), cancellationToken);
+        if (movie is null)
+        {
+            await SendAsync(chat, BotTexts.NothingLeftToRate, cancellationToken);
+            return;
+        }
+
+        await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
+        await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Replaces the answered question's buttons with the score given. Cosmetic: a failure is only logged.</summary>
+    private async Task CloseQuestionAsync(Message question, int stars, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageText(question.Chat.Id, question.MessageId, BotTexts.YouRated(stars), cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException e)
+        {
+            // "message is not modified" (the same score pressed twice) and messages too old to edit land here.
+            logger.LogDebug("Could not close the rating question {MessageId}: {Reason}", question.MessageId, e.Message);
+        }
+    }
+
+    private async Task ApologizeAsync(Update update, CancellationToken cancellationToken)
+    {
+        // Two separate attempts: the button may already be answered when a later step failed.
+        if (update.CallbackQuery is { } query)
+        {
+            await TryAsync(() => bot.AnswerCallbackQuery(query.Id, BotTexts.Apology, cancellationToken: cancellationToken), update.Id);
+        }
+
+        if ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { } chat)
+        {
+            await TryAsync(() => SendAsync(chat, BotTexts.Apology, cancellationToken), update.Id);
+        }
+    }
+
+    private async Task TryAsync(Func<Task> apology, int updateId)
+    {
+        try
+        {
+            await apology();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not apologise for update {UpdateId}", updateId);
+        }
+    }
+
+    private async Task<bool> IsThisBotAsync(string botName, CancellationToken cancellationToken)
+    {
+        _botName ??= (await bot.GetMe(cancellationToken)).Username;
+        return string.Equals(botName, _botName, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task SendAsync(Chat chat, string text, CancellationToken cancellationToken) =>
+        await bot.SendMessage(chat.Id, text, cancellationToken: cancellationToken);
+
+    private static string ChatIdOf(Chat chat) => chat.Id.ToString(CultureInfo.InvariantCulture);
+}

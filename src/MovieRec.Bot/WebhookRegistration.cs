@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Telegram.Bot;
+
+namespace MovieRec.Bot;
+
+/// <summary>Points Telegram at the deployed webhook: URL, secret, the update types the bot reads, and its command list.</summary>
+public sealed partial class WebhookRegistration(ITelegramBotClient bot)
+{
+    public async Task RegisterAsync(Uri url, string? secret, CancellationToken cancellationToken)
+    {
+        if (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+        {
+            throw new ArgumentException($"Telegram only calls HTTPS webhooks; got {url.Scheme}.", nameof(url));
+        }
+
+        if (secret is not null && !IsValidSecret(secret))
+        {
+            throw new ArgumentException("The webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -.", nameof(secret));
+        }
+
+        await bot.SetWebhook(
+            url.ToString(),
+            allowedUpdates: BotCommandList.AllowedUpdates,
+            secretToken: secret,
+            cancellationToken: cancellationToken);
+        await bot.SetMyCommands(BotCommandList.All, cancellationToken: cancellationToken);
+    }
+
+    public static bool IsValidSecret(string secret) => SecretPattern().IsMatch(secret);
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,256}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretPattern();
+}
