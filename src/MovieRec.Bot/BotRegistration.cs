@@ -13,7 +13,8 @@ public static class BotRegistration
     /// <summary>
     /// The Telegram client (a typed HttpClient, so TELEGRAM_API_BASE_URL and tests can point it
     /// anywhere), the way to the API (in process, or HTTP when MOVIEREC_API_URL is set) and the
-    /// update handling. Needs the MovieRec services registered alongside.
+    /// update handling. Needs the MovieRec storage registered alongside, and the MovieRec
+    /// services too unless MOVIEREC_API_URL is set.
     /// </summary>
     public static IServiceCollection AddMovieRecBot(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,4 +1,5 @@
 using MovieRec.DataFetch;
+using MovieRec.Storage;
 using Spectre.Console;
 
 namespace MovieRec.Cli;
@@ -12,7 +13,8 @@ internal static class Failure
         {
             return await action();
         }
-        catch (Exception e) when (e is FetchException or FileNotFoundException or InvalidDataException or ArgumentException or FormatException)
+        catch (Exception e) when (e is FetchException or FileNotFoundException or InvalidDataException or ArgumentException or FormatException
+            or Telegram.Bot.Exceptions.RequestException or StoreUnavailableException)
         {
             AnsiConsole.Console.Profile.Out.Writer.Flush();
             await Console.Error.WriteLineAsync($"movierec: {e.Message}");

@@ -5,4 +5,5 @@ var root = new RootCommand("MovieRec: movie recommendations from MovieLens, over
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RecommendCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(BotCommand.Create());
 return await root.Parse(args).InvokeAsync();

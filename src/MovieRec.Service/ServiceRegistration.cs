@@ -12,14 +12,11 @@ public static class ServiceRegistration
     public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MovieLensOptions>().Bind(configuration);
-        services.AddOptions<StorageOptions>().Bind(configuration);
         services.AddSingleton(new RecommenderOptions());
         services.AddSingleton(sp => new Lazy<MovieLensModel>(
             () => MovieLensModel.Load(sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
         services.AddHostedService<MovieLensWarmup>();
-        services.AddSingleton<TableStorage>();
-        services.AddSingleton<RatingStore>();
-        services.AddSingleton<UpdateLedger>();
+        services.AddMovieRecStorage(configuration);
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
         return services;

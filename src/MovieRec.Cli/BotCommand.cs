@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MovieRec.Bot;
+using MovieRec.Service;
+using MovieRec.Storage;
+
+namespace MovieRec.Cli;
+
+/// <summary><c>movierec bot poll</c> and <c>movierec bot set-webhook --url … [--secret …]</c>.</summary>
+internal static class BotCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bot", "Run the Telegram bot with long polling, or register its webhook.");
+        command.Subcommands.Add(Poll());
+        command.Subcommands.Add(SetWebhook());
+        return command;
+    }
+
+    private static Command Poll()
+    {
+        var command = new Command(
+            "poll",
+            "Answer Telegram updates by long polling (removes any webhook first). Uses the MovieRec services in this process, or MOVIEREC_API_URL when set.");
+        command.SetAction((_, cancellationToken) => Failure.ReportAsync(async () =>
+        {
+            using var host = BuildHost();
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                await host.Services.GetRequiredService<LongPolling>().RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl-C: a normal way to stop polling.
+            }
+
+            await host.StopAsync(CancellationToken.None);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command SetWebhook()
+    {
+        var url = new Option<Uri>("--url")
+        {
+            Description = "The deployed webhook, e.g. https://<app>.azurewebsites.net/telegram/webhook.",
+            Required = true,
+        };
+        var secret = new Option<string?>("--secret")
+        {
+            Description = "The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (default: TELEGRAM_WEBHOOK_SECRET).",
+        };
+        var command = new Command("set-webhook", "Register the webhook with its secret, the update types the bot reads, and the command list.");
+        command.Options.Add(url);
+        command.Options.Add(secret);
+        command.SetAction((parse, cancellationToken) => Failure.ReportAsync(async () =>
+        {
+            using var host = BuildHost();
+            var givenSecret = parse.GetValue(secret) ?? host.Services.GetRequiredService<IConfiguration>()["TELEGRAM_WEBHOOK_SECRET"];
+            var webhook = parse.GetValue(url)!;
+            await host.Services.GetRequiredService<WebhookRegistration>()
+                .RegisterAsync(webhook, string.IsNullOrEmpty(givenSecret) ? null : givenSecret, cancellationToken);
+            Console.WriteLine($"Webhook set to {webhook}{(string.IsNullOrEmpty(givenSecret) ? " without a secret" : " with a secret")}; commands registered.");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The bot with its settings from the environment, as the function app would have them.</summary>
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = [new("MOVIELENS_DIR", Settings.MovieLensFolder)],
+        });
+        if (string.IsNullOrWhiteSpace(builder.Configuration["TELEGRAM_BOT_TOKEN"]))
+        {
+            throw new ArgumentException("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token.");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["MOVIEREC_API_URL"]))
+        {
+            builder.Services.AddMovieRecService(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddMovieRecStorage(builder.Configuration);
+        }
+
+        builder.Services.AddMovieRecBot(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MovieRec.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings and the update ledger.</summary>
+    public static IServiceCollection AddMovieRecStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration);
+        services.AddSingleton<TableStorage>();
+        services.AddSingleton<RatingStore>();
+        services.AddSingleton<UpdateLedger>();
+        return services;
+    }
+}

@@ -1,0 +1,557 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace MovieRec.Bot.Tests.Emulator;
+
+/// <summary>
+/// A Telegram Bot API emulator: the methods MovieRec uses, answered with Telegram's JSON
+/// ({"ok": true, "result"} or {"ok": false, "error_code", "description"}), dates in Unix seconds,
+/// and Telegram's refusals of unknown chats, empty or over-long texts, callback data over 64
+/// bytes, unknown or re-answered callback queries, unmodified edits, and getUpdates while a
+/// webhook is set. It also plays the users: it writes the Update JSON Telegram would deliver.
+/// </summary>
+public sealed partial class BotApiEmulator
+{
+    public const string Token = "7700112233:AAHemulatedTokenForTests_0123456789ab";
+    public const long BotId = 7700112233;
+    public const string BotUsername = "MovieRecTestBot";
+    public const int MaxTextLength = 4096;
+    public const int MaxCallbackDataBytes = 64;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, EmulatedChat> _chats = [];
+    private readonly Dictionary<string, bool> _callbackQueries = [];
+    private readonly List<string> _calls = [];
+    private readonly List<CallbackAnswer> _callbackAnswers = [];
+    private readonly List<JsonObject> _pendingUpdates = [];
+    private readonly List<(string Method, BotApiErrorException Error)> _faults = [];
+    private readonly SemaphoreSlim _updateArrived = new(0);
+    private int _nextUpdateId = 500_000;
+    private int _nextQueryId = 1;
+
+    public WebhookRegistrationState? Webhook { get; private set; }
+
+    public IReadOnlyList<(string Command, string Description)> Commands { get; private set; } = [];
+
+    /// <summary>Every Bot API method called, in order, with the chat it was for (when it had one).</summary>
+    public IReadOnlyList<string> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public IReadOnlyList<CallbackAnswer> CallbackAnswers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _callbackAnswers];
+            }
+        }
+    }
+
+    /// <summary>What the bot has sent to a chat, in order, as the chat shows it now (edits applied).</summary>
+    public IReadOnlyList<EmulatedMessage> BotMessages(long chatId)
+    {
+        lock (_gate)
+        {
+            return _chats.TryGetValue(chatId, out var chat) ? [.. chat.Messages.Where(m => m.FromBot)] : [];
+        }
+    }
+
+    /// <summary>The next call of <paramref name="method"/> fails with this error (e.g. 429 with retry_after).</summary>
+    public void FailNext(string method, int code, string description, int? retryAfter = null)
+    {
+        lock (_gate)
+        {
+            _faults.Add((method, new BotApiErrorException(code, description, retryAfter)));
+        }
+    }
+
+    // ---- The users' side: Update JSON as Telegram delivers it ----
+
+    public string UserSends(long chatId, string text) => Incoming(chatId, chatId, message => message["text"] = text, Entities(text));
+
+    /// <summary>A message without text: a sticker.</summary>
+    public string UserSendsSticker(long chatId) => Incoming(chatId, chatId, message => message["sticker"] = new JsonObject
+    {
+        ["file_id"] = "CAACAgIAAxkBAAEBsticker", ["file_unique_id"] = "AgADsticker", ["type"] = "regular",
+        ["width"] = 512, ["height"] = 512, ["is_animated"] = false, ["is_video"] = false,
+    }, null);
+
+    public string GroupMemberSends(long groupId, long userId, string text) => Incoming(groupId, userId, message => message["text"] = text, Entities(text));
+
+    /// <summary>The user edits one of their messages: an edited_message update.</summary>
+    public string UserEdits(long chatId, int messageId, string text)
+    {
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            var message = chat.Messages.Single(m => m.MessageId == messageId && !m.FromBot);
+            message.Text = text;
+            var json = MessageJson(chat, message, User(chatId));
+            json["edit_date"] = Now();
+            return Update("edited_message", json);
+        }
+    }
+
+    /// <summary>The user presses the button labelled <paramref name="label"/> under a bot message: a callback_query update.</summary>
+    public string UserPresses(long chatId, int messageId, string label)
+    {
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            var message = chat.Messages.Single(m => m.MessageId == messageId && m.FromBot);
+            var button = message.ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
+                .SingleOrDefault(b => (string?)b!["text"] == label)
+                ?? throw new InvalidOperationException($"Message {messageId} has no button '{label}' (any more).");
+            var queryId = (_nextQueryId++).ToString("D19", CultureInfo.InvariantCulture);
+            _callbackQueries[queryId] = false;
+            return Update("callback_query", new JsonObject
+            {
+                ["id"] = queryId,
+                ["from"] = User(chatId),
+                ["message"] = MessageJson(chat, message, BotUser()),
+                ["chat_instance"] = (-chatId * 7).ToString(CultureInfo.InvariantCulture),
+                ["data"] = (string?)button!["callback_data"],
+            });
+        }
+    }
+
+    /// <summary>Queues an update for getUpdates (long polling).</summary>
+    public void Enqueue(string updateJson)
+    {
+        lock (_gate)
+        {
+            _pendingUpdates.Add(JsonNode.Parse(updateJson)!.AsObject());
+        }
+
+        _updateArrived.Release();
+    }
+
+    // ---- The bot's side: Bot API methods ----
+
+    /// <summary>Answers one Bot API call: the HTTP status and the JSON body Telegram would send.</summary>
+    public async Task<(int Status, string Json)> HandleAsync(string token, string method, BotApiParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (token != Token)
+            {
+                throw new BotApiErrorException(401, "Unauthorized");
+            }
+
+            var (result, description) = string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase)
+                ? (await GetUpdatesAsync(parameters, cancellationToken), null)
+                : Call(method, parameters);
+            var answer = new JsonObject { ["ok"] = true, ["result"] = result };
+            if (description is not null)
+            {
+                answer["description"] = description;
+            }
+
+            return (200, answer.ToJsonString());
+        }
+        catch (BotApiErrorException e)
+        {
+            var answer = new JsonObject { ["ok"] = false, ["error_code"] = e.Code, ["description"] = e.Message };
+            if (e.RetryAfter is { } wait)
+            {
+                answer["parameters"] = new JsonObject { ["retry_after"] = wait };
+            }
+
+            return (e.Code, answer.ToJsonString());
+        }
+    }
+
+    private (JsonNode? Result, string? Description) Call(string method, BotApiParameters parameters)
+    {
+        lock (_gate)
+        {
+            var chatId = parameters.Number("chat_id");
+            _calls.Add(chatId is null ? method : $"{method} {chatId}");
+            var fault = _faults.FindIndex(f => string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase));
+            if (fault >= 0)
+            {
+                var error = _faults[fault].Error;
+                _faults.RemoveAt(fault);
+                throw error;
+            }
+
+            return method.ToLowerInvariant() switch
+            {
+                "getme" => (BotUser(), null),
+                "sendmessage" => (SendMessage(parameters), null),
+                "answercallbackquery" => (AnswerCallbackQuery(parameters), null),
+                "editmessagetext" => (EditMessage(parameters, editText: true), null),
+                "editmessagereplymarkup" => (EditMessage(parameters, editText: false), null),
+                "setwebhook" => SetWebhook(parameters),
+                "deletewebhook" => DeleteWebhook(),
+                "getwebhookinfo" => (WebhookInfo(), null),
+                "setmycommands" => (SetMyCommands(parameters), null),
+                _ => throw new BotApiErrorException(404, "Not Found"),
+            };
+        }
+    }
+
+    private JsonObject SendMessage(BotApiParameters parameters)
+    {
+        var chat = ExistingChat(parameters);
+        var text = ValidText(parameters.Text("text"));
+        ValidParseMode(parameters.Text("parse_mode"));
+        var markup = ValidMarkup(parameters.Json("reply_markup"));
+        var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: true, Now()) { Text = text, ReplyMarkup = markup };
+        chat.Messages.Add(message);
+        return MessageJson(chat, message, BotUser());
+    }
+
+    private JsonNode AnswerCallbackQuery(BotApiParameters parameters)
+    {
+        var id = parameters.Text("callback_query_id") ?? throw new BotApiErrorException(400, "Bad Request: parameter \"callback_query_id\" is required");
+        if (!_callbackQueries.TryGetValue(id, out var answered) || answered)
+        {
+            throw new BotApiErrorException(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+        }
+
+        var text = parameters.Text("text");
+        if (text is { Length: > 200 })
+        {
+            throw new BotApiErrorException(400, "Bad Request: MESSAGE_TOO_LONG");
+        }
+
+        _callbackQueries[id] = true;
+        _callbackAnswers.Add(new CallbackAnswer(id, text));
+        return true;
+    }
+
+    private JsonObject EditMessage(BotApiParameters parameters, bool editText)
+    {
+        var chat = ExistingChat(parameters);
+        var messageId = parameters.Number("message_id") ?? throw new BotApiErrorException(400, "Bad Request: message identifier is not specified");
+        var message = chat.Messages.SingleOrDefault(m => m.MessageId == messageId)
+            ?? throw new BotApiErrorException(400, "Bad Request: message to edit not found");
+        if (!message.FromBot)
+        {
+            throw new BotApiErrorException(400, "Bad Request: message can't be edited");
+        }
+
+        var text = editText ? ValidText(parameters.Text("text")) : message.Text;
+        var markup = ValidMarkup(parameters.Json("reply_markup"));
+        if (text == message.Text && JsonNode.DeepEquals(markup, message.ReplyMarkup))
+        {
+            throw new BotApiErrorException(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+
+        message.Text = text;
+        message.ReplyMarkup = markup;
+        var json = MessageJson(chat, message, BotUser());
+        json["edit_date"] = Now();
+        return json;
+    }
+
+    private (JsonNode, string) SetWebhook(BotApiParameters parameters)
+    {
+        var url = parameters.Text("url") ?? throw new BotApiErrorException(400, "Bad Request: parameter \"url\" is required");
+        if (url.Length == 0)
+        {
+            return DeleteWebhook();
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new BotApiErrorException(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+
+        var secret = parameters.Text("secret_token");
+        if (secret is not null && !SecretPattern().IsMatch(secret))
+        {
+            throw new BotApiErrorException(400, "Bad Request: secret token contains unallowed characters");
+        }
+
+        var allowed = parameters.Json("allowed_updates")?.EnumerateArray().Select(e => e.GetString()!).ToList() ?? [];
+        var unknown = allowed.Except(KnownUpdateTypes).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BotApiErrorException(400, $"Bad Request: unknown update type {unknown[0]}");
+        }
+
+        Webhook = new WebhookRegistrationState(url, secret, allowed);
+        return (true, "Webhook was set");
+    }
+
+    private (JsonNode, string) DeleteWebhook()
+    {
+        var had = Webhook is not null;
+        Webhook = null;
+        return (true, had ? "Webhook was deleted" : "Webhook is already deleted");
+    }
+
+    private JsonObject WebhookInfo() => new()
+    {
+        ["url"] = Webhook?.Url ?? "",
+        ["has_custom_certificate"] = false,
+        ["pending_update_count"] = _pendingUpdates.Count,
+    };
+
+    private JsonNode SetMyCommands(BotApiParameters parameters)
+    {
+        var commands = parameters.Json("commands") ?? throw new BotApiErrorException(400, "Bad Request: parameter \"commands\" is required");
+        var list = new List<(string, string)>();
+        foreach (var command in commands.EnumerateArray())
+        {
+            var name = command.TryGetProperty("command", out var c) ? c.GetString() : null;
+            var description = command.TryGetProperty("description", out var d) ? d.GetString() : null;
+            if (name is null || !CommandPattern().IsMatch(name))
+            {
+                throw new BotApiErrorException(400, "Bad Request: BOT_COMMAND_INVALID");
+            }
+
+            if (description is null || description.Length is < 1 or > 256)
+            {
+                throw new BotApiErrorException(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+            }
+
+            list.Add((name, description));
+        }
+
+        Commands = list;
+        return true;
+    }
+
+    private async Task<JsonNode> GetUpdatesAsync(BotApiParameters parameters, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Clamp(parameters.Number("timeout") ?? 0, 0, 50));
+        while (true)
+        {
+            lock (_gate)
+            {
+                _calls.Add("getUpdates");
+                if (Webhook is not null)
+                {
+                    throw new BotApiErrorException(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+                }
+
+                // Telegram forgets every update below the offset: they are confirmed.
+                var offset = parameters.Number("offset") ?? 0;
+                _pendingUpdates.RemoveAll(u => (long)u["update_id"]! < offset);
+                var allowed = parameters.Json("allowed_updates")?.EnumerateArray().Select(e => e.GetString()).ToHashSet();
+                var ready = _pendingUpdates.Where(u => allowed is null || allowed.Count == 0 || u.Any(p => allowed.Contains(p.Key))).Take(100).ToList();
+                if (ready.Count > 0 || DateTime.UtcNow >= deadline)
+                {
+                    return new JsonArray([.. ready.Select(u => u.DeepClone())]);
+                }
+            }
+
+            var wait = deadline - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await _updateArrived.WaitAsync(wait, cancellationToken);
+            }
+        }
+    }
+
+    // ---- Validation as strict as Telegram's ----
+
+    private EmulatedChat ExistingChat(BotApiParameters parameters)
+    {
+        if (!parameters.Has("chat_id"))
+        {
+            throw new BotApiErrorException(400, "Bad Request: chat_id is empty");
+        }
+
+        return parameters.Number("chat_id") is { } id && _chats.TryGetValue(id, out var chat)
+            ? chat
+            : throw new BotApiErrorException(400, "Bad Request: chat not found");
+    }
+
+    private static string ValidText(string? text) => text switch
+    {
+        null or "" => throw new BotApiErrorException(400, "Bad Request: message text is empty"),
+        { Length: > MaxTextLength } => throw new BotApiErrorException(400, "Bad Request: message is too long"),
+        _ => text,
+    };
+
+    private static void ValidParseMode(string? mode)
+    {
+        if (mode is not (null or "" or "HTML" or "Markdown" or "MarkdownV2"))
+        {
+            throw new BotApiErrorException(400, $"Bad Request: unsupported parse_mode \"{mode}\"");
+        }
+    }
+
+    private static JsonNode? ValidMarkup(JsonElement? markup)
+    {
+        if (markup is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new BotApiErrorException(400, "Bad Request: can't parse reply keyboard markup JSON object");
+        }
+
+        if (!value.TryGetProperty("inline_keyboard", out var rows))
+        {
+            return JsonNode.Parse(value.GetRawText());
+        }
+
+        if (rows.ValueKind != JsonValueKind.Array || rows.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Array))
+        {
+            throw new BotApiErrorException(400, "Bad Request: field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array of Arrays");
+        }
+
+        foreach (var button in rows.EnumerateArray().SelectMany(r => r.EnumerateArray()))
+        {
+            if (!button.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
+            {
+                throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+            }
+
+            if (button.TryGetProperty("callback_data", out var data))
+            {
+                var bytes = data.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetByteCount(data.GetString()!) : 0;
+                if (bytes is < 1 or > MaxCallbackDataBytes)
+                {
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_DATA_INVALID");
+                }
+            }
+            else if (!button.TryGetProperty("url", out _))
+            {
+                throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+            }
+        }
+
+        return JsonNode.Parse(value.GetRawText());
+    }
+
+    // ---- JSON as Telegram writes it ----
+
+    private string Incoming(long chatId, long userId, Action<JsonObject> content, JsonArray? entities)
+    {
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: false, Now());
+            chat.Messages.Add(message);
+            var json = MessageJson(chat, message, User(userId));
+            content(json);
+            message.Text = (string?)json["text"];
+            if (entities is not null)
+            {
+                json["entities"] = entities;
+            }
+
+            return Update("message", json);
+        }
+    }
+
+    private string Update(string kind, JsonObject payload)
+    {
+        var update = new JsonObject { ["update_id"] = _nextUpdateId++, [kind] = payload };
+        return update.ToJsonString();
+    }
+
+    private EmulatedChat Chat(long chatId)
+    {
+        if (!_chats.TryGetValue(chatId, out var chat))
+        {
+            chat = new EmulatedChat(chatId);
+            _chats[chatId] = chat;
+        }
+
+        return chat;
+    }
+
+    private static JsonObject MessageJson(EmulatedChat chat, EmulatedMessage message, JsonObject from)
+    {
+        var json = new JsonObject
+        {
+            ["message_id"] = message.MessageId,
+            ["from"] = from,
+            ["chat"] = chat.Id > 0
+                ? new JsonObject { ["id"] = chat.Id, ["first_name"] = "Ada", ["username"] = $"ada{chat.Id}", ["type"] = "private" }
+                : new JsonObject { ["id"] = chat.Id, ["title"] = "Film club", ["type"] = "supergroup" },
+            ["date"] = message.Date,
+        };
+        if (message.Text is not null)
+        {
+            json["text"] = message.Text;
+        }
+
+        if (message.ReplyMarkup is not null)
+        {
+            json["reply_markup"] = message.ReplyMarkup.DeepClone();
+        }
+
+        return json;
+    }
+
+    private static JsonObject User(long id) => new()
+    {
+        ["id"] = Math.Abs(id), ["is_bot"] = false, ["first_name"] = "Ada", ["username"] = $"ada{Math.Abs(id)}", ["language_code"] = "en",
+    };
+
+    private static JsonObject BotUser() => new()
+    {
+        ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "MovieRec", ["username"] = BotUsername,
+        ["can_join_groups"] = true, ["can_read_all_group_messages"] = false, ["supports_inline_queries"] = false,
+    };
+
+    private static JsonArray? Entities(string text)
+    {
+        var command = Regex.Match(text, @"\A/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?");
+        return command.Success ? [new JsonObject { ["offset"] = 0, ["length"] = command.Length, ["type"] = "bot_command" }] : null;
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    private static readonly string[] KnownUpdateTypes =
+    [
+        "message", "edited_message", "channel_post", "edited_channel_post", "business_connection", "business_message",
+        "edited_business_message", "deleted_business_messages", "message_reaction", "message_reaction_count", "inline_query",
+        "chosen_inline_result", "callback_query", "shipping_query", "pre_checkout_query", "purchased_paid_media", "poll",
+        "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "chat_boost", "removed_chat_boost",
+    ];
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,256}\z")]
+    private static partial Regex SecretPattern();
+
+    [GeneratedRegex(@"\A[a-z0-9_]{1,32}\z")]
+    private static partial Regex CommandPattern();
+
+    private sealed class EmulatedChat(long id)
+    {
+        public long Id { get; } = id;
+
+        public int NextMessageId { get; set; } = 1;
+
+        public List<EmulatedMessage> Messages { get; } = [];
+    }
+}
+
+/// <summary>A message in an emulated chat; text and buttons change when the bot edits it.</summary>
+public sealed record EmulatedMessage(long ChatId, int MessageId, bool FromBot, long Date)
+{
+    public string? Text { get; set; }
+
+    public JsonNode? ReplyMarkup { get; set; }
+
+    /// <summary>The labels and callback data of the inline buttons, row by row flattened.</summary>
+    public IReadOnlyList<(string Label, string? Data)> Buttons =>
+        ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
+            .Select(b => ((string)b!["text"]!, (string?)b["callback_data"])).ToList() ?? [];
+}
+
+public sealed record CallbackAnswer(string QueryId, string? Text);
+
+public sealed record WebhookRegistrationState(string Url, string? Secret, IReadOnlyList<string> AllowedUpdates);

@@ -1,0 +1,275 @@
+namespace MovieRec.Bot.Tests;
+
+/// <summary>The conversation of the contract, update by update: routing, texts, buttons, failures.</summary>
+public sealed class UpdateHandlerTests : IDisposable
+{
+    private const long Ada = 4242;
+    private readonly Conversation _chat = new();
+
+    public void Dispose() => _chat.Dispose();
+
+    [Fact]
+    public async Task Start_from_a_new_chat_registers_it_and_says_Welcome_then_how_to_use_the_bot()
+    {
+        await _chat.UserSendsAsync(Ada, "/start");
+
+        Assert.Equal([BotTexts.Welcome, BotTexts.HowToUse], _chat.Texts(Ada));
+        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+    }
+
+    [Fact]
+    public async Task Start_from_a_known_chat_says_Welcome_back()
+    {
+        await _chat.UserSendsAsync(Ada, "/start");
+        await _chat.UserSendsAsync(Ada, "/start");
+
+        Assert.Equal("Welcome back!", _chat.Texts(Ada)[2]);
+    }
+
+    [Fact]
+    public async Task Rate_sends_the_title_and_imdb_url_then_asks_with_five_buttons_carrying_movie_and_score()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+
+        var messages = _chat.Telegram.BotMessages(Ada);
+        Assert.Equal(2, messages.Count);
+        Assert.Equal("Film number 1 (1981)\nhttps://www.imdb.com/title/tt0000001/", messages[0].Text);
+        Assert.Empty(messages[0].Buttons);
+        Assert.Equal("How do you rate this movie?", messages[1].Text);
+        Assert.Equal(
+            [("1", "rate:1:1"), ("2", "rate:1:2"), ("3", "rate:1:3"), ("4", "rate:1:4"), ("5", "rate:1:5")],
+            messages[1].Buttons);
+    }
+
+    [Fact]
+    public async Task Rate_before_start_registers_the_chat_first()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+
+        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+        Assert.Equal("How do you rate this movie?", _chat.Texts(Ada)[^1]);
+    }
+
+    [Fact]
+    public async Task A_button_press_rates_answers_the_query_closes_the_question_confirms_counts_down_and_offers_the_next_movie()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var question = _chat.Telegram.BotMessages(Ada)[1];
+
+        await _chat.UserPressesAsync(Ada, "4");
+
+        Assert.Equal(4, _chat.Api.Users["4242"][1]);
+        Assert.Equal("Rated 4 of 5", Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        var closed = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == question.MessageId);
+        Assert.Equal("How do you rate this movie? You gave it 4 of 5.", closed.Text);
+        Assert.Empty(closed.Buttons);
+        Assert.Equal(
+            ["Your rating is received!", "Rate 9 more movies to unlock /recommend.", "Film number 2 (1982)\nhttps://www.imdb.com/title/tt0000002/", "How do you rate this movie?"],
+            _chat.Texts(Ada).Skip(2));
+        Assert.Equal("rate:2:5", _chat.Telegram.BotMessages(Ada)[^1].Buttons[4].Data);
+    }
+
+    [Fact]
+    public async Task The_countdown_stops_at_the_tenth_rating()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        for (var i = 0; i < 9; i++)
+        {
+            await _chat.UserPressesAsync(Ada, "3");
+        }
+
+        Assert.Equal("Rate 1 more movie to unlock /recommend.", _chat.Texts(Ada)[^3]);
+        await _chat.UserPressesAsync(Ada, "3");
+
+        Assert.Equal(10, _chat.Api.Users["4242"].Count);
+        Assert.Equal("Your rating is received!", _chat.Texts(Ada)[^3]);
+    }
+
+    [Fact]
+    public async Task Without_a_count_from_the_api_the_press_is_confirmed_without_a_countdown()
+    {
+        _chat.Api.ReportsCount = false;
+        await _chat.UserSendsAsync(Ada, "/rate");
+
+        await _chat.UserPressesAsync(Ada, "5");
+
+        Assert.Equal(["Your rating is received!", "Film number 2 (1982)\nhttps://www.imdb.com/title/tt0000002/", "How do you rate this movie?"], _chat.Texts(Ada).Skip(2));
+    }
+
+    [Fact]
+    public async Task An_old_button_rates_the_movie_its_own_message_showed()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var firstQuestion = _chat.Telegram.BotMessages(Ada)[1];
+        await _chat.UserSendsAsync(Ada, "/rate");
+
+        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, firstQuestion.MessageId, "2"));
+
+        Assert.Equal(2, _chat.Api.Users["4242"][1]);
+        Assert.Single(_chat.Api.Users["4242"]);
+    }
+
+    [Fact]
+    public async Task Recommend_sends_each_of_three_movies_as_its_own_message_with_title_and_url()
+    {
+        for (var id = 1; id <= 10; id++)
+        {
+            _chat.Api.Users.GetOrAdd("4242", _ => new())[id] = 4;
+        }
+
+        await _chat.UserSendsAsync(Ada, "/recommend");
+
+        Assert.Equal(
+            ["Film number 11 (1991)\nhttps://www.imdb.com/title/tt0000011/", "Film number 12 (1992)\nhttps://www.imdb.com/title/tt0000012/", "Film number 13 (1993)\nhttps://www.imdb.com/title/tt0000013/"],
+            _chat.Texts(Ada));
+    }
+
+    [Fact]
+    public async Task Recommend_with_fewer_than_ten_ratings_sends_the_exact_sentence()
+    {
+        await _chat.UserSendsAsync(Ada, "/recommend");
+
+        Assert.Equal(["You have not rated enough movies, we cannot generate recommendation for you"], _chat.Texts(Ada));
+        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+    }
+
+    [Theory]
+    [InlineData("/start@MovieRecTestBot")]
+    [InlineData("/start@movierectestbot")]
+    [InlineData("/START")]
+    [InlineData("/start please")]
+    public async Task Commands_work_with_this_bots_name_any_case_and_arguments(string text)
+    {
+        await _chat.UserSendsAsync(Ada, text);
+
+        Assert.Equal(BotTexts.Welcome, _chat.Texts(Ada)[0]);
+    }
+
+    [Fact]
+    public async Task Commands_addressed_to_another_bot_are_ignored()
+    {
+        await _chat.UserSendsAsync(-100777, "/start@SomeOtherBot");
+
+        Assert.Empty(_chat.Texts(-100777));
+        Assert.Empty(_chat.Api.Users);
+    }
+
+    [Theory]
+    [InlineData("/help")]
+    [InlineData("hello there")]
+    [InlineData("/unknown")]
+    [InlineData("/")]
+    public async Task Help_and_anything_else_get_the_command_list(string text)
+    {
+        await _chat.UserSendsAsync(Ada, text);
+
+        var help = Assert.Single(_chat.Texts(Ada));
+        Assert.Equal(BotTexts.Help, help);
+        Assert.Contains("/rate", help, StringComparison.Ordinal);
+        Assert.Contains("/recommend", help, StringComparison.Ordinal);
+        Assert.Contains("/start", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sticker_gets_the_command_list()
+    {
+        await _chat.DeliverAsync(_chat.Telegram.UserSendsSticker(Ada));
+
+        Assert.Equal([BotTexts.Help], _chat.Texts(Ada));
+    }
+
+    [Fact]
+    public async Task An_edited_message_does_nothing()
+    {
+        await _chat.UserSendsAsync(Ada, "hello");
+        var mine = 1;
+
+        await _chat.DeliverAsync(_chat.Telegram.UserEdits(Ada, mine, "/start"));
+
+        Assert.Equal([BotTexts.Help], _chat.Texts(Ada));
+        Assert.Empty(_chat.Api.Users);
+    }
+
+    [Fact]
+    public async Task In_a_group_plain_talk_is_ignored_and_commands_are_answered_for_the_group()
+    {
+        const long group = -1001234567890;
+        await _chat.DeliverAsync(_chat.Telegram.GroupMemberSends(group, Ada, "what shall we watch?"));
+        Assert.Empty(_chat.Texts(group));
+
+        await _chat.DeliverAsync(_chat.Telegram.GroupMemberSends(group, Ada, "/rate@MovieRecTestBot"));
+
+        Assert.Equal("How do you rate this movie?", _chat.Texts(group)[^1]);
+        Assert.True(_chat.Api.Users.ContainsKey("-1001234567890"));
+    }
+
+    [Fact]
+    public async Task A_button_the_bot_did_not_make_is_answered_as_stale_and_rates_nothing()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var question = _chat.Telegram.BotMessages(Ada)[1];
+        var update = _chat.Telegram.UserPresses(Ada, question.MessageId, "3").Replace("\"rate:1:3\"", "\"like:1\"", StringComparison.Ordinal);
+
+        await _chat.DeliverAsync(update);
+
+        Assert.Equal(BotTexts.StaleButton, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Empty(_chat.Api.Users["4242"]);
+    }
+
+    [Fact]
+    public async Task An_api_failure_gets_the_user_a_short_apology_and_is_logged_with_the_update_id()
+    {
+        _chat.Api.Broken = true;
+        var update = _chat.Telegram.UserSends(Ada, "/rate");
+        var updateId = System.Text.Json.JsonDocument.Parse(update).RootElement.GetProperty("update_id").GetInt32();
+
+        await _chat.DeliverAsync(update);
+
+        Assert.Equal([BotTexts.Apology], _chat.Texts(Ada));
+        Assert.Contains(_chat.Log.Lines, line => line.StartsWith("Error:", StringComparison.Ordinal) && line.Contains($"Update {updateId} failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_chat.Log.Lines, line => line.Contains(BotApiEmulatorToken.Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failed_button_press_answers_the_query_and_the_chat_with_an_apology()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        _chat.Api.Broken = true;
+
+        await _chat.UserPressesAsync(Ada, "5");
+
+        Assert.Equal(BotTexts.Apology, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Equal(BotTexts.Apology, _chat.Texts(Ada)[^1]);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_send_is_retried_after_retry_after()
+    {
+        _chat.Telegram.FailNext("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+
+        await _chat.UserSendsAsync(Ada, "/start");
+
+        Assert.Equal([BotTexts.Welcome, BotTexts.HowToUse], _chat.Texts(Ada));
+        Assert.Equal(3, _chat.Telegram.Calls.Count(c => c == $"sendMessage {Ada}"));
+    }
+
+    [Fact]
+    public async Task With_every_movie_rated_rate_says_so()
+    {
+        var ratings = _chat.Api.Users.GetOrAdd("4242", _ => new());
+        foreach (var movie in FakeMovieRecApi.Catalog)
+        {
+            ratings[movie.Id] = 3;
+        }
+
+        await _chat.UserSendsAsync(Ada, "/rate");
+
+        Assert.Equal([BotTexts.NothingLeftToRate], _chat.Texts(Ada));
+    }
+}
+
+/// <summary>The part of the emulator's token after the colon: what must never reach a log.</summary>
+internal static class BotApiEmulatorToken
+{
+    public static string Secret => Emulator.BotApiEmulator.Token[(Emulator.BotApiEmulator.Token.IndexOf(':', StringComparison.Ordinal) + 1)..];
+}
