@@ -83,11 +83,17 @@ public sealed class StandaloneHost : IAsyncDisposable
     }
 
     /// <summary>POSTs a JSON body given as text (so tests can send anything) and returns status and parsed answer.</summary>
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, string json, string contentType = "application/json")
+    public async Task<(int Status, JsonElement Body)> PostAsync(
+        string path, string json, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var content = new StringContent(json, Encoding.UTF8);
-        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        using var response = await Client.PostAsync(path, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var response = await Client.SendAsync(request);
         return ((int)response.StatusCode, await ReadJsonAsync(response));
     }
 
