@@ -45,7 +45,7 @@ internal static class BotCommand
 
     private static Command SetWebhook()
     {
-        var url = new Option<Uri>("--url")
+        var url = new Option<string>("--url")
         {
             Description = "The deployed webhook, e.g. https://<app>.azurewebsites.net/telegram/webhook.",
             Required = true,
@@ -61,7 +61,9 @@ internal static class BotCommand
         {
             using var host = BuildHost();
             var givenSecret = parse.GetValue(secret) ?? host.Services.GetRequiredService<IConfiguration>()["TELEGRAM_WEBHOOK_SECRET"];
-            var webhook = parse.GetValue(url)!;
+            var webhook = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"--url must be an absolute URL, such as https://<app>.azurewebsites.net/telegram/webhook.");
             await host.Services.GetRequiredService<WebhookRegistration>()
                 .RegisterAsync(webhook, string.IsNullOrEmpty(givenSecret) ? null : givenSecret, cancellationToken);
             Console.WriteLine($"Webhook set to {webhook}{(string.IsNullOrEmpty(givenSecret) ? " without a secret" : " with a secret")}; commands registered.");

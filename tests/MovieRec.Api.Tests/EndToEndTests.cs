@@ -34,6 +34,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             Assert.DoesNotContain(movieId, rated);
             var answer = await _app.Host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = movieId, rating = 1 + (i % 5) });
             Assert.Equal("success", answer.Body.GetProperty("status").GetString());
+            Assert.Equal(i + 1, answer.Body.GetProperty("rated_movies").GetInt32());
             rated.Add(movieId);
         }
 

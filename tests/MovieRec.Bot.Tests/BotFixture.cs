@@ -11,7 +11,7 @@ namespace MovieRec.Bot.Tests;
 /// bot token, the webhook secret and TELEGRAM_API_BASE_URL pointing at the emulator. Tests post
 /// real Update JSON to /telegram/webhook, as Telegram does.
 /// </summary>
-public sealed class BotFixture : IAsyncLifetime
+public sealed class BotFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string Secret = "e2e_webhook-Secret42";
 
@@ -24,8 +24,13 @@ public sealed class BotFixture : IAsyncLifetime
 
     private BotFixture(bool withToken) => _withToken = withToken;
 
-    /// <summary>The host with no TELEGRAM_BOT_TOKEN at all.</summary>
-    public static BotFixture WithoutToken() => new(withToken: false);
+    /// <summary>A fixture for one test (<c>await using</c>); without a token the host has no TELEGRAM_BOT_TOKEN at all.</summary>
+    public static async Task<BotFixture> StartAsync(bool withToken)
+    {
+        var fixture = new BotFixture(withToken);
+        await fixture.InitializeAsync();
+        return fixture;
+    }
 
     public Azurite Azurite { get; private set; } = null!;
 
@@ -63,6 +68,8 @@ public sealed class BotFixture : IAsyncLifetime
         await Telegram.DisposeAsync();
         await Azurite.DisposeAsync();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Posts an update to the webhook with the secret header (or the one given; null sends none).</summary>
     public Task<(int Status, JsonElement Body)> DeliverAsync(string update, string? secret = Secret) =>

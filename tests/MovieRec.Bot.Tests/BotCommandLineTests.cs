@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using MovieRec.Bot.Tests.Emulator;
+using MovieRec.Storage;
+using MovieRec.Testing;
+
+namespace MovieRec.Bot.Tests;
+
+/// <summary><c>movierec bot set-webhook</c> and <c>movierec bot poll</c>, run as processes against the Bot API emulator.</summary>
+public sealed class BotCommandLineTests : IAsyncLifetime
+{
+    private EmulatorServer _telegram = null!;
+
+    public async Task InitializeAsync() => _telegram = await EmulatorServer.StartAsync();
+
+    public async Task DisposeAsync() => await _telegram.DisposeAsync();
+
+    private Dictionary<string, string> Environment => new()
+    {
+        ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
+        ["TELEGRAM_API_BASE_URL"] = _telegram.BaseUrl,
+    };
+
+    [Fact]
+    public async Task Set_webhook_registers_the_url_the_secret_the_update_types_and_the_command_list()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(
+            Environment, "bot", "set-webhook", "--url", "https://movierec-app.azurewebsites.net/telegram/webhook", "--secret", "deploy_Secret-1");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            new WebhookRegistrationState("https://movierec-app.azurewebsites.net/telegram/webhook", "deploy_Secret-1", ["message", "callback_query"]),
+            _telegram.Emulator.Webhook! with { AllowedUpdates = _telegram.Emulator.Webhook!.AllowedUpdates.ToList() },
+            new WebhookComparer());
+        Assert.Equal(["rate", "recommend", "start", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
+        Assert.DoesNotContain(BotApiEmulatorToken.Secret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("deploy_Secret-1", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--secret", "has spaces in it")]
+    [InlineData("--url", "http://insecure.example/telegram/webhook")]
+    public async Task Set_webhook_refuses_what_telegram_would_refuse_before_calling_it(string option, string value)
+    {
+        string[] arguments = option == "--url"
+            ? ["bot", "set-webhook", "--url", value]
+            : ["bot", "set-webhook", "--url", "https://ok.example/telegram/webhook", option, value];
+
+        var (exitCode, output) = await CliProcess.RunAsync(Environment, arguments);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("movierec: ", output, StringComparison.Ordinal);
+        Assert.Null(_telegram.Emulator.Webhook);
+        Assert.Empty(_telegram.Emulator.Calls);
+    }
+
+    [Fact]
+    public async Task Set_webhook_without_a_token_says_how_to_get_one()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["TELEGRAM_API_BASE_URL"] = _telegram.BaseUrl },
+            "bot", "set-webhook", "--url", "https://ok.example/telegram/webhook");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("TELEGRAM_BOT_TOKEN is not set", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Poll_removes_the_webhook_then_answers_start_rate_and_a_button_press()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await _telegram.Emulator.HandleAsync(
+            BotApiEmulator.Token, "setWebhook", BotApiParameters.Parse("application/json", """{"url":"https://old.example/hook"}""", null), CancellationToken.None);
+        var environment = Environment;
+        environment["RATINGS_STORAGE"] = azurite.ConnectionString;
+        await using var poll = CliProcess.Start(environment, "bot", "poll");
+        const long chat = 31337;
+        var emulator = _telegram.Emulator;
+
+        emulator.Enqueue(emulator.UserSends(chat, "/start"));
+        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Count >= 2);
+        emulator.Enqueue(emulator.UserSends(chat, "/rate"));
+        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Count >= 4);
+        var question = emulator.BotMessages(chat)[^1];
+        var movieId = WebhookEndToEndTests.MovieIdOf(question.Buttons[0].Data!);
+        emulator.Enqueue(emulator.UserPresses(chat, question.MessageId, "5"));
+        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.RatingReceived));
+
+        Assert.Null(emulator.Webhook);
+        Assert.Equal("Welcome!", emulator.BotMessages(chat)[0].Text);
+        var store = new RatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString })));
+        var stored = await store.GetRatingsAsync("31337", CancellationToken.None);
+        Assert.Equal(5, stored!.StarsByMovie[movieId]);
+        Assert.Contains("Polling for updates to @MovieRecTestBot", poll.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(BotApiEmulatorToken.Secret, poll.Output, StringComparison.Ordinal);
+    }
+
+    private sealed class WebhookComparer : IEqualityComparer<WebhookRegistrationState>
+    {
+        public bool Equals(WebhookRegistrationState? x, WebhookRegistrationState? y) =>
+            x is not null && y is not null && x.Url == y.Url && x.Secret == y.Secret && x.AllowedUpdates.SequenceEqual(y.AllowedUpdates);
+
+        public int GetHashCode(WebhookRegistrationState obj) => obj.Url.GetHashCode(StringComparison.Ordinal);
+    }
+}
