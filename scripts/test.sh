@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 scripts/fetch-data.sh
 scripts/install-tools.sh
+scripts/check-infra.sh
 
 # Our projects treat warnings as errors (Directory.Build.props); not passed on the command line, where it
 # would also reach the Worker SDK's generated WorkerExtensions restore and its NuGet version notices.

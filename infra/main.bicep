@@ -1,0 +1,110 @@
+// MovieRec on Azure: a Linux Flex Consumption function app (dotnet-isolated 10.0) with its
+// ratings in Table Storage, Application Insights on Log Analytics, and a user-assigned
+// identity that reaches storage and monitoring without keys.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('Name of the environment (azd env name); part of every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource. Flex Consumption is not offered everywhere.')
+param location string
+
+@secure()
+@description('The bot token from BotFather. Empty deploys the API without the bot (the webhook answers 503).')
+param telegramBotToken string
+
+@secure()
+@description('The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; register the same with movierec bot set-webhook.')
+param telegramWebhookSecret string
+
+@minValue(1)
+@maxValue(1000)
+@description('Upper bound on instances; the app scales to zero below it.')
+param maximumInstanceCount int = 40
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+// Names are fixed here, not read from module outputs, so What-If can predict every resource.
+var identityName = 'id-movierec-${resourceToken}'
+var storageAccountName = 'stmovierec${resourceToken}'
+var applicationInsightsName = 'appi-movierec-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    workspaceName: 'log-movierec-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  dependsOn: [identity, monitoring, storage]
+  params: {
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    identityName: identityName
+  }
+}
+
+module function 'app/function.bicep' = {
+  name: 'function'
+  scope: resourceGroup
+  // The app starts pulling its package and writing telemetry at once: its roles must exist first.
+  dependsOn: [rbac, monitoring]
+  params: {
+    name: 'func-movierec-${resourceToken}'
+    planName: 'plan-movierec-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsName: applicationInsightsName
+    maximumInstanceCount: maximumInstanceCount
+    telegramBotToken: telegramBotToken
+    telegramWebhookSecret: telegramWebhookSecret
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output SERVICE_API_NAME string = function.outputs.name
+output FUNCTION_APP_NAME string = function.outputs.name
+output FUNCTION_APP_URL string = function.outputs.url
+output TELEGRAM_WEBHOOK_URL string = '${function.outputs.url}/telegram/webhook'
+output RATINGS_STORAGE string = storage.outputs.tableEndpoint
