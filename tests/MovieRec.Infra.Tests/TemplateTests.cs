@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using MovieRec.Api;
+using MovieRec.Storage;
+
+namespace MovieRec.Infra.Tests;
+
+/// <summary>What the compiled Bicep must deploy; a regression in infra/ fails here.</summary>
+public sealed class TemplateTests
+{
+    private static readonly ArmTemplate Template = ArmTemplate.Main;
+
+    private static JsonObject App => Template.Single("Microsoft.Web/sites").Resource;
+
+    private static JsonObject AppSettings => Template.Single("Microsoft.Web/sites/config").Resource["properties"]!.AsObject();
+
+    [Fact]
+    public void The_function_app_runs_dotnet_isolated_10_on_a_linux_flex_consumption_plan()
+    {
+        var plan = Template.Single("Microsoft.Web/serverfarms").Resource;
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.True((bool)plan["properties"]!["reserved"]!);
+
+        Assert.Equal("functionapp,linux", (string?)App["kind"]);
+        var runtime = App["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+        Assert.Contains("Microsoft.Web/serverfarms", (string?)App["properties"]!["serverFarmId"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("linuxFxVersion")]
+    [InlineData("AccountKey")]
+    [InlineData("listKeys")]
+    public void Nothing_flex_refuses_and_no_storage_key_appears_anywhere(string forbidden) =>
+        Assert.DoesNotContain(forbidden, Template.Text, StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void The_app_is_https_only_with_tls_1_2_and_no_ftp()
+    {
+        Assert.True((bool)App["properties"]!["httpsOnly"]!);
+        Assert.Equal("1.2", (string?)App["properties"]!["siteConfig"]!["minTlsVersion"]);
+        Assert.Equal("Disabled", (string?)App["properties"]!["siteConfig"]!["ftpsState"]);
+    }
+
+    [Fact]
+    public void The_deployment_package_comes_from_a_blob_container_read_with_the_user_assigned_identity()
+    {
+        var storage = App["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+        Assert.Equal("blobContainer", (string?)storage["type"]);
+        Assert.Contains("primaryEndpoints.blob", (string?)storage["value"], StringComparison.Ordinal);
+        Assert.Equal("UserAssignedIdentity", (string?)storage["authentication"]!["type"]);
+        Assert.Equal("UserAssigned", (string?)App["identity"]!["type"]);
+        Assert.Single(Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+    }
+
+    [Fact]
+    public void Storage_refuses_shared_keys_public_blobs_plain_http_and_old_tls()
+    {
+        var properties = Template.Single("Microsoft.Storage/storageAccounts").Resource["properties"]!;
+
+        Assert.False((bool)properties["allowSharedKeyAccess"]!);
+        Assert.False((bool)properties["allowBlobPublicAccess"]!);
+        Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public void The_tables_are_the_ones_the_rating_store_and_update_ledger_use()
+    {
+        var (tables, template) = Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var names = template["variables"]!["tableNames"]!.AsArray().Select(n => (string?)n).ToList();
+        var options = new StorageOptions();
+
+        Assert.Equal([options.UsersTable, options.UpdatesTable], names);
+        Assert.Contains("variables('tableNames')", (string?)tables["name"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Application_insights_sits_on_log_analytics_and_takes_only_identity_authenticated_telemetry()
+    {
+        Template.Single("Microsoft.OperationalInsights/workspaces");
+        var insights = Template.Single("Microsoft.Insights/components").Resource["properties"]!;
+
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", (string?)insights["WorkspaceResourceId"], StringComparison.Ordinal);
+        Assert.True((bool)insights["DisableLocalAuth"]!);
+    }
+
+    [Theory]
+    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
+    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
+    public void The_identity_holds_each_role_on_its_resource_under_an_idempotent_name(string role, string scopeType)
+    {
+        var assignment = Assert.Single(
+            Template.OfType("Microsoft.Authorization/roleAssignments"),
+            a => Resolve(a.Template, (string)a.Resource["properties"]!["roleDefinitionId"]!).Contains(role, StringComparison.Ordinal));
+        var properties = assignment.Resource["properties"]!;
+
+        Assert.Equal("ServicePrincipal", (string?)properties["principalType"]);
+        Assert.Contains("userAssignedIdentities", (string?)properties["principalId"], StringComparison.Ordinal);
+        Assert.Contains(scopeType, (string?)assignment.Resource["scope"], StringComparison.Ordinal);
+        // guid(scope, identity, role): the same name on every deployment.
+        var name = (string)assignment.Resource["name"]!;
+        Assert.StartsWith($"[guid(resourceId('{scopeType}'", name, StringComparison.Ordinal);
+        Assert.Contains("userAssignedIdentities", name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void There_are_exactly_three_role_assignments() =>
+        Assert.Equal(3, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
+
+    [Fact]
+    public void App_settings_reach_storage_and_telemetry_by_identity()
+    {
+        Assert.Contains("primaryEndpoints.table", (string?)AppSettings["RATINGS_STORAGE"], StringComparison.Ordinal);
+        Assert.Equal("managedidentity", (string?)AppSettings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", (string?)AppSettings["AZURE_CLIENT_ID"]);
+        Assert.Equal("[parameters('identityClientId')]", (string?)AppSettings["AzureWebJobsStorage__clientId"]);
+        Assert.Contains("ConnectionString", (string?)AppSettings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
+        Assert.Contains("Authorization=AAD", (string?)AppSettings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
+        Assert.Null(AppSettings["AzureWebJobsStorage"]);
+    }
+
+    [Theory]
+    [InlineData("TELEGRAM_BOT_TOKEN", "telegramBotToken")]
+    [InlineData("TELEGRAM_WEBHOOK_SECRET", "telegramWebhookSecret")]
+    public void The_bot_secrets_come_from_secure_parameters_all_the_way_down(string setting, string parameter)
+    {
+        Assert.Equal($"[parameters('{parameter}')]", (string?)AppSettings[setting]);
+        Assert.Equal("securestring", (string?)Template.Root["parameters"]![parameter]!["type"]);
+        var module = Template.Single("Microsoft.Web/sites/config").Template;
+        Assert.Equal("securestring", (string?)module["parameters"]![parameter]!["type"]);
+        Assert.Null(Template.Root["parameters"]![parameter]!["defaultValue"]);
+    }
+
+    [Fact]
+    public void The_outputs_give_the_app_url_and_the_webhook_url()
+    {
+        var outputs = Template.Root["outputs"]!;
+
+        Assert.Contains("outputs.url.value", (string?)outputs["FUNCTION_APP_URL"]!["value"], StringComparison.Ordinal);
+        Assert.Contains($"/{ApiRoutes.TelegramWebhook}", (string?)outputs["TELEGRAM_WEBHOOK_URL"]!["value"], StringComparison.Ordinal);
+        Assert.NotNull(outputs["SERVICE_API_NAME"]);
+        Assert.Contains("https://", Template.Single("Microsoft.Web/sites").Template["outputs"]!["url"]!["value"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_app_is_tagged_for_azd_as_the_api_service()
+    {
+        Assert.Contains("'azd-service-name', 'api'", (string?)App["tags"], StringComparison.Ordinal);
+    }
+
+    private static string Resolve(JsonObject template, string expression) =>
+        System.Text.RegularExpressions.Regex.Replace(expression, @"variables\('(?<name>[^']+)'\)", m => ArmTemplate.Variable(template, m.Groups["name"].Value) ?? m.Value);
+}
