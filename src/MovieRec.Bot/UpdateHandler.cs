@@ -17,8 +17,6 @@ public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILog
 {
     public const int RecommendationCount = RecommendationRules.DefaultTopN;
 
-    private string? _botName;
-
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         try
@@ -172,11 +170,9 @@ public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILog
         }
     }
 
-    private async Task<bool> IsThisBotAsync(string botName, CancellationToken cancellationToken)
-    {
-        _botName ??= (await bot.GetMe(cancellationToken)).Username;
-        return string.Equals(botName, _botName, StringComparison.OrdinalIgnoreCase);
-    }
+    // Asked only for commands that name a bot, which are rare outside groups.
+    private async Task<bool> IsThisBotAsync(string botName, CancellationToken cancellationToken) =>
+        string.Equals(botName, (await bot.GetMe(cancellationToken)).Username, StringComparison.OrdinalIgnoreCase);
 
     private async Task SendAsync(Chat chat, string text, CancellationToken cancellationToken) =>
         await bot.SendMessage(chat.Id, text, cancellationToken: cancellationToken);

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using MovieRec.Bot.Tests.Emulator;
-using MovieRec.Storage;
 using MovieRec.Testing;
 
 namespace MovieRec.Bot.Tests;
@@ -77,18 +75,17 @@ public sealed class BotCommandLineTests : IAsyncLifetime
         var emulator = _telegram.Emulator;
 
         emulator.Enqueue(emulator.UserSends(chat, "/start"));
-        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Count >= 2);
+        await Eventually.TrueAsync(() => emulator.BotMessages(chat).Count >= 2);
         emulator.Enqueue(emulator.UserSends(chat, "/rate"));
-        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Count >= 4);
+        await Eventually.TrueAsync(() => emulator.BotMessages(chat).Count >= 4);
         var question = emulator.BotMessages(chat)[^1];
         var movieId = WebhookEndToEndTests.MovieIdOf(question.Buttons[0].Data!);
         emulator.Enqueue(emulator.UserPresses(chat, question.MessageId, "5"));
-        await WebhookEndToEndTests.WaitForAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.RatingReceived));
+        await Eventually.TrueAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.RatingReceived));
 
         Assert.Null(emulator.Webhook);
         Assert.Equal("Welcome!", emulator.BotMessages(chat)[0].Text);
-        var store = new RatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString })));
-        var stored = await store.GetRatingsAsync("31337", CancellationToken.None);
+        var stored = await StoreFor.Azurite(azurite).GetRatingsAsync("31337", CancellationToken.None);
         Assert.Equal(5, stored!.StarsByMovie[movieId]);
         Assert.Contains("Polling for updates to @MovieRecTestBot", poll.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, poll.Output, StringComparison.Ordinal);

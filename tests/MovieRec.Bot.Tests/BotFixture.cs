@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using MovieRec.Bot.Tests.Emulator;
 using MovieRec.Storage;
 using MovieRec.Testing;
@@ -59,7 +58,7 @@ public sealed class BotFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         Host = await StandaloneHost.StartAsync(settings);
-        Store = new RatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = Azurite.ConnectionString })));
+        Store = StoreFor.Azurite(Azurite);
     }
 
     public async Task DisposeAsync()

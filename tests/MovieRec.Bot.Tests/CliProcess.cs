@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using MovieRec.Testing;
 
 namespace MovieRec.Bot.Tests;
@@ -7,46 +6,13 @@ namespace MovieRec.Bot.Tests;
 /// <summary>The built movierec command line as a process, with the environment a test gives it.</summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
+    private readonly ProcessOutput _output = new();
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
 
-    private CliProcess(IReadOnlyDictionary<string, string> environment, string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repository.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(Repository.OutputOf("MovieRec.Cli"), "movierec.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    private CliProcess(IReadOnlyDictionary<string, string> environment, string[] arguments) =>
+        _process = AppProcess.Start("MovieRec.Cli", "movierec.dll", arguments, environment, Repository.Root, _output);
 
-        start.Environment["MOVIELENS_DIR"] = Repository.MovieLensFolder;
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => new(environment, arguments);
 
@@ -61,23 +27,7 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await AppProcess.StopAsync(_process);
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

@@ -155,7 +155,7 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
 
         Assert.Equal(200, status);
         Assert.Equal([BotTexts.Apology], app.Texts(chat));
-        await WaitForAsync(() => app.Host.Output.Contains($"Update {updateId} failed", StringComparison.Ordinal));
+        await Eventually.TrueAsync(() => app.Host.Output.Contains($"Update {updateId} failed", StringComparison.Ordinal));
         Assert.Contains("chat not found", app.Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, app.Host.Output, StringComparison.Ordinal);
     }
@@ -175,16 +175,6 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
     }
 
     internal static int MovieIdOf(string callbackData) => int.Parse(callbackData.Split(':')[1]);
-
-    internal static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition());
-    }
 
     [GeneratedRegex(@"\A.+\nhttps://www\.imdb\.com/title/tt\d{7,8}/\z")]
     private static partial Regex MovieMessage();

@@ -12,7 +12,7 @@ namespace MovieRec.Testing;
 public sealed class StandaloneHost : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     private StandaloneHost(IReadOnlyDictionary<string, string> settings)
@@ -26,17 +26,8 @@ public sealed class StandaloneHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>What the host printed so far (for assertions that secrets are never logged).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>What the host printed so far, over every start (for assertions that secrets are never logged).</summary>
+    public string Output => _output.Text;
 
     public static async Task<StandaloneHost> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
@@ -47,35 +38,22 @@ public sealed class StandaloneHost : IAsyncDisposable
 
     public async Task StartAgainAsync()
     {
-        var dll = Path.Combine(Repository.OutputOf("MovieRec.Host"), "MovieRec.Host.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{Port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.Environment["MOVIELENS_DIR"] = Repository.MovieLensFolder;
-        start.Environment["Logging__LogLevel__Default"] = "Information";
+        var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" };
         foreach (var (key, value) in _settings)
         {
-            start.Environment[key] = value;
+            environment[key] = value;
         }
 
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = AppProcess.Start(
+            "MovieRec.Host", "MovieRec.Host.dll", ["--urls", $"http://127.0.0.1:{Port}"], environment, Repository.OutputOf("MovieRec.Host"), _output);
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), _process);
     }
 
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await AppProcess.StopAsync(_process);
         }
 
         _process?.Dispose();
@@ -113,18 +91,5 @@ public sealed class StandaloneHost : IAsyncDisposable
     {
         var text = await response.Content.ReadAsStringAsync();
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

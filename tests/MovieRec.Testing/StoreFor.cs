@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using MovieRec.Storage;
-using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Testing;
 
 /// <summary>A <see cref="RatingStore"/> on a test's Azurite, to look behind the API.</summary>
-internal static class StoreFor
+public static class StoreFor
 {
     public static RatingStore Azurite(Azurite azurite) =>
         new(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString })));
