@@ -23,7 +23,8 @@ public sealed record RecommendedMovieAnswer(
     [property: JsonPropertyName("id")] int Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("score")] double Score);
+    [property: JsonPropertyName("score")] double Score,
+    [property: JsonPropertyName("reason")] string Reason);
 
 public sealed record HealthAnswer(
     [property: JsonPropertyName("status")] string Status,

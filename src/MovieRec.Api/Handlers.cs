@@ -36,7 +36,7 @@ public sealed class RateMovieHandler(RecommenderService service) : IApiHandler
     }
 }
 
-/// <summary>POST /recommend: the top_n unrated movies with the highest predicted rating.</summary>
+/// <summary>POST /recommend: the top_n movies the recommender ranks best for the user, each with its predicted stars and reason.</summary>
 public sealed class RecommendHandler(RecommenderService service) : IApiHandler
 {
     public async Task<ApiResult> HandleAsync(JsonElement? body, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class RecommendHandler(RecommenderService service) : IApiHandler
         var topN = RequestFields.TopN(body);
         var picks = await service.RecommendAsync(chatId, topN, cancellationToken);
         return ApiResult.Ok(new RecommendAnswer(
-            picks.Select(p => new RecommendedMovieAnswer(p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2))).ToList()));
+            picks.Select(p => new RecommendedMovieAnswer(p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason)).ToList()));
     }
 }
 

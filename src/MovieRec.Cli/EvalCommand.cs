@@ -10,87 +10,84 @@ namespace MovieRec.Cli;
 /// <summary><c>movierec eval</c>: the offline evaluation of docs/quality.md.</summary>
 internal static class EvalCommand
 {
+    public const string Small = "ml-latest-small";
+    public const string Hundred = "ml-100k";
+
     public static Command Create()
     {
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = $"{Small} (5 seeded folds) or {Hundred} (its published u1-u5 folds).",
+            DefaultValueFactory = _ => Small,
+        };
+        dataset.AcceptOnlyFromAmong(Small, Hundred);
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (ml-latest-small).", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffles.", DefaultValueFactory = _ => 42 };
         var grid = new Option<bool>("--grid") { Description = "Also evaluate the variants the defaults were chosen from." };
         var markdown = new Option<bool>("--markdown") { Description = "Print Markdown tables (for docs/quality.md)." };
-        var command = new Command("eval", "Cross-validated RMSE/MAE and top-10 precision, recall and nDCG against baselines.");
-        command.Options.Add(folds);
-        command.Options.Add(seed);
-        command.Options.Add(grid);
-        command.Options.Add(markdown);
-        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(
-            Run(parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(grid), parse.GetValue(markdown)))));
+        var plot = new Option<string?>("--plot") { Description = "Write a PNG of nDCG@N, N = 1…20, for the defaults and the baselines." };
+        var command = new Command("eval", "Cross-validated RMSE/MAE and top-10 precision, recall, nDCG, coverage and popularity against baselines.");
+        foreach (var option in new Option[] { dataset, folds, seed, grid, markdown, plot })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(Run(
+            parse.GetValue(dataset)!, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(grid), parse.GetValue(markdown), parse.GetValue(plot)))));
         return command;
     }
 
-    private static int Run(int folds, int seed, bool grid, bool markdown)
+    private static int Run(string datasetName, int folds, int seed, bool grid, bool markdown, string? plot)
     {
         if (folds < 2)
         {
             throw new ArgumentException("--folds must be at least 2.");
         }
 
-        var dataset = MovieLensReader.ReadFolder(Settings.MovieLensFolder);
+        var clock = Stopwatch.StartNew();
+        var dataset = datasetName == Hundred
+            ? MovieLens100k.ReadFolder(Settings.DatasetFolder(Hundred))
+            : EvaluationDataset.MovieLensSmall(Settings.MovieLensFolder);
         var evaluation = new OfflineEvaluation(dataset.Ratings);
         var defaults = new RecommenderOptions();
         var chosen = CollaborativeFiltering.Candidate($"User-based cosine CF (defaults: {Describe(defaults)})", defaults);
+        var byPrediction = CollaborativeFiltering.RankedByPrediction("Same model, ranked by predicted stars", defaults);
 
-        var clock = Stopwatch.StartNew();
         // Models that only rank (most popular) predict no stars and have no accuracy row.
-        var accuracy = evaluation.CrossValidate([.. Baselines.All, chosen, .. (grid ? AccuracyGrid() : [])], folds, seed)
+        IReadOnlyList<Candidate> accuracyCandidates = [.. Baselines.All, chosen, .. (grid ? EvaluationGrid.Accuracy() : [])];
+        var accuracy = (dataset.PublishedFolds is { } published
+                ? evaluation.CrossValidate(accuracyCandidates, published)
+                : evaluation.CrossValidate(accuracyCandidates, folds, seed))
             .Where(r => r.Predictions > 0)
             .ToList();
-        Print(markdown, $"Rating prediction, {folds}-fold cross-validation (seed {seed})", ["Model", "RMSE", "MAE", "Predictions"],
+        var foldsText = dataset.PublishedFolds is null ? $"{folds}-fold cross-validation (seed {seed})" : "the published u1-u5 folds";
+        Print(markdown, $"{dataset.Name}: rating prediction, {foldsText}", ["Model", "RMSE", "MAE", "Predictions"],
             accuracy.Select(r => new[] { r.Name, F(r.Rmse), F(r.Mae), r.Predictions.ToString(CultureInfo.InvariantCulture) }));
 
-        var topN = evaluation.TopN([.. Baselines.All, chosen, .. (grid ? TopNGrid() : [])], n: 10, holdoutShare: 0.2, seed);
-        Print(markdown, $"Top-10, 20% of each user's ratings held out (seed {seed}; relevant = held-out rating >= 4; {topN[0].Users} users)",
-            ["Model", "Precision@10", "Recall@10", "nDCG@10"],
-            topN.Select(r => new[] { r.Name, F(r.Precision), F(r.Recall), F(r.Ndcg) }));
+        var topN = evaluation.TopN([.. Baselines.All, byPrediction, chosen, .. (grid ? EvaluationGrid.Ranking() : [])], n: 10, holdoutShare: 0.2, seed);
+        var popular = topN.Single(r => r.Name == Baselines.MostPopular);
+        Print(markdown,
+            $"{dataset.Name}: top-10, 20% of each user's ratings held out (seed {seed}; relevant = held-out rating >= 4; {topN[0].Users} users)",
+            ["Model", "Precision@10", "Recall@10", "nDCG@10", "× most popular", "Coverage", "Mean popularity rank"],
+            topN.Select(r => new[]
+            {
+                r.Name, F(r.Precision), F(r.Recall), F(r.Ndcg), (r.Ndcg / popular.Ndcg).ToString("0.00", CultureInfo.InvariantCulture),
+                r.Coverage.ToString("0.0%", CultureInfo.InvariantCulture), r.MeanPopularityRank.ToString("0", CultureInfo.InvariantCulture),
+            }));
+
+        if (plot is not null)
+        {
+            NdcgPlot.Write(plot, $"{dataset.Name}: nDCG@N (20% held out per user, seed {seed})", topN.Where(r => r.Name == chosen.Name || Baselines.All.Any(b => b.Name == r.Name) || r.Name == byPrediction.Name));
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{plot}[/].");
+        }
+
         AnsiConsole.WriteLine($"Evaluated in {clock.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
-    // The variants docs/quality.md compares the defaults with: one knob moved at a time.
-    private static IEnumerable<Candidate> AccuracyGrid()
-    {
-        var defaults = new RecommenderOptions();
-        yield return Variant(defaults with { Centering = Centering.None });
-        yield return Variant(defaults with { Centering = Centering.UserMean });
-        foreach (var k in new[] { 30, 60, 100 })
-        {
-            foreach (var shrinkage in new[] { 0, 0.25, 1, 2 })
-            {
-                yield return Variant(defaults with { Neighbours = k, PredictionShrinkage = shrinkage, MinSupport = Math.Min(k, defaults.MinSupport) });
-            }
-        }
-    }
-
-    private static IEnumerable<Candidate> TopNGrid()
-    {
-        var defaults = new RecommenderOptions();
-        yield return Variant(defaults with { Centering = Centering.None });
-        yield return Variant(defaults with { Centering = Centering.UserMean });
-        foreach (var support in new[] { 5, 20, 40, 80 })
-        {
-            yield return Variant(defaults with { MinSupport = support });
-        }
-
-        yield return Variant(defaults with { Neighbours = 60 });
-        foreach (var shrinkage in new[] { 0, 0.25, 2 })
-        {
-            yield return Variant(defaults with { PredictionShrinkage = shrinkage });
-        }
-    }
-
-    private static Candidate Variant(RecommenderOptions options) => CollaborativeFiltering.Candidate($"CF {Describe(options)}", options);
-
-    private static string Describe(RecommenderOptions o) => string.Create(
+    internal static string Describe(RecommenderOptions o) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{o.Centering}, k={o.Neighbours}, support>={o.MinSupport}, shrinkage={o.PredictionShrinkage}");
+        $"{o.Centering}, k={o.Neighbours}, λ={o.PredictionShrinkage}, similarity shrinkage={o.SimilarityShrinkage}, biases {o.MovieBiasRegularisation}/{o.UserBiasRegularisation}; ranking K={o.RankingNeighbours} {o.RankingSimilarity} {o.EvidenceFrom}, power={o.SimilarityPower}, damping={o.PopularityDamping}, prior={o.PriorWeight}");
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 

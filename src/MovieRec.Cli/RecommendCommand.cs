@@ -50,21 +50,17 @@ internal static class RecommendCommand
 
         var recommender = new UserBasedRecommender(dataset.Ratings, new RecommenderOptions());
         var picks = recommender.Recommend(ratings, top);
-        if (picks.Count == 0)
-        {
-            throw new ArgumentException("No movie has enough similar raters to be recommended for these ratings.");
-        }
-
-        var table = new Table().AddColumns(new TableColumn("#"), new TableColumn("Title"), new TableColumn("URL").NoWrap(), new TableColumn("Score").RightAligned());
+        var table = new Table().AddColumns(new TableColumn("#"), new TableColumn("Title"), new TableColumn("URL").NoWrap(), new TableColumn("Score").RightAligned(), new TableColumn("Why"));
         var rank = 1;
         foreach (var pick in picks)
         {
-            dataset.Catalog.TryGet(pick.MovieId, out var movie);
+            var movie = dataset.Catalog.Get(pick.MovieId);
             table.AddRow(
                 (rank++).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(movie.Title),
                 Markup.Escape(movie.Url),
-                pick.Score.ToString("0.00", CultureInfo.InvariantCulture));
+                pick.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                Markup.Escape(RecommendationReason.Describe(pick.Evidence, dataset.Catalog)));
         }
 
         AnsiConsole.Write(table);

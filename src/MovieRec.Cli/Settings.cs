@@ -7,8 +7,11 @@ internal static class Settings
 {
     /// <summary>MOVIELENS_DIR, or data/ml-latest-small under the current directory (the repository root in the scripts).</summary>
     public static string MovieLensFolder =>
-        Path.GetFullPath(Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir ? dir : Path.Combine("data", "ml-latest-small"));
+        Path.GetFullPath(Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir ? dir : DatasetFolder("ml-latest-small"));
 
     public static string MovieLensSource =>
         Environment.GetEnvironmentVariable("MOVIELENS_SOURCE") is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrl;
+
+    /// <summary>data/{name} under the current directory (the repository root in the scripts).</summary>
+    public static string DatasetFolder(string name) => Path.GetFullPath(Path.Combine("data", name));
 }

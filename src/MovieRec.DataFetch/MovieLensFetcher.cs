@@ -3,12 +3,21 @@ using System.IO.Compression;
 namespace MovieRec.DataFetch;
 
 /// <summary>
-/// Puts verified ml-latest-small files into a folder. Files are staged in a sibling folder,
+/// Puts the verified files of one MovieLens release (the one its <see cref="PinnedChecksums"/> are of) into a folder. Files are staged in a sibling folder,
 /// verified there and only then moved into place, so a failure leaves nothing half-written.
 /// </summary>
 public sealed class MovieLensFetcher
 {
     public const string OfficialUrl = "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip";
+
+    /// <summary>The official download of a release.</summary>
+    public static string OfficialUrlOf(string release) => $"https://files.grouplens.org/datasets/movielens/{release}.zip";
+
+    /// <summary>The environment variable that names where a release is fetched from.</summary>
+    public static string SourceSettingOf(string release) =>
+        release == PinnedChecksums.LatestSmall ? "MOVIELENS_SOURCE" : $"MOVIELENS_{release[3..].ToUpperInvariant()}_SOURCE";
+
+    private string SourceSetting => SourceSettingOf(_checksums.Release);
 
     private readonly PinnedChecksums _checksums;
     private readonly HttpClient _http;
@@ -48,7 +57,7 @@ public sealed class MovieLensFetcher
             if (problems.Count > 0)
             {
                 throw new FetchException(
-                    $"{Describe(source)} is not the pinned ml-latest-small: {string.Join("; ", problems)}. Point MOVIELENS_SOURCE at the official zip.");
+                    $"{Describe(source)} is not the pinned {_checksums.Release}: {string.Join("; ", problems)}. Point {SourceSetting} at the official zip.");
             }
 
             MoveIntoPlace(staging, targetFolder);
@@ -83,7 +92,7 @@ public sealed class MovieLensFetcher
         else
         {
             throw new FetchException(
-                $"MOVIELENS_SOURCE '{source}' is neither an existing zip, a folder nor an http(s) URL. Point it at ml-latest-small.zip.");
+                $"{SourceSetting} '{source}' is neither an existing zip, a folder nor an http(s) URL. Point it at {_checksums.Release}.zip.");
         }
     }
 
@@ -95,7 +104,7 @@ public sealed class MovieLensFetcher
             if (!response.IsSuccessStatusCode)
             {
                 throw new FetchException(
-                    $"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}. Check the URL, or set MOVIELENS_SOURCE to a local ml-latest-small.zip.");
+                    $"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}. Check the URL, or set {SourceSetting} to a local {_checksums.Release}.zip.");
             }
 
             var total = response.Content.Headers.ContentLength;
@@ -114,12 +123,12 @@ public sealed class MovieLensFetcher
         catch (HttpRequestException e)
         {
             throw new FetchException(
-                $"Cannot download {uri}: {e.Message}. Without internet, set MOVIELENS_SOURCE to a local ml-latest-small.zip.", e);
+                $"Cannot download {uri}: {e.Message}. Without internet, set {SourceSetting} to a local {_checksums.Release}.zip.", e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FetchException(
-                $"Downloading {uri} timed out. Try again, or set MOVIELENS_SOURCE to a local ml-latest-small.zip.", e);
+                $"Downloading {uri} timed out. Try again, or set {SourceSetting} to a local {_checksums.Release}.zip.", e);
         }
     }
 
@@ -130,28 +139,28 @@ public sealed class MovieLensFetcher
             using var zip = ZipFile.OpenRead(zipPath);
             foreach (var name in _checksums.FileNames)
             {
-                // The official zip nests the files in ml-latest-small/; a flat zip is fine too.
-                var entry = zip.Entries.FirstOrDefault(e => e.FullName == $"ml-latest-small/{name}")
+                // The official zip nests the files in a folder named for the release; a flat zip is fine too.
+                var entry = zip.Entries.FirstOrDefault(e => e.FullName == $"{_checksums.Release}/{name}")
                     ?? zip.Entries.FirstOrDefault(e => e.Name == name)
-                    ?? throw new FetchException($"{Describe(source)} has no {name}. Point MOVIELENS_SOURCE at the ml-latest-small zip.");
+                    ?? throw new FetchException($"{Describe(source)} has no {name}. Point {SourceSetting} at the {_checksums.Release} zip.");
                 entry.ExtractToFile(Path.Combine(staging, name));
             }
         }
         catch (InvalidDataException e)
         {
-            throw new FetchException($"{Describe(source)} is not a readable zip ({e.Message}). Fetch ml-latest-small.zip again.", e);
+            throw new FetchException($"{Describe(source)} is not a readable zip ({e.Message}). Fetch {_checksums.Release}.zip again.", e);
         }
     }
 
     private void CopyFolder(string source, string staging)
     {
-        var folder = File.Exists(Path.Combine(source, "ratings.csv")) ? source : Path.Combine(source, "ml-latest-small");
+        var folder = File.Exists(Path.Combine(source, _checksums.FileNames.First())) ? source : Path.Combine(source, _checksums.Release);
         foreach (var name in _checksums.FileNames)
         {
             var from = Path.Combine(folder, name);
             if (!File.Exists(from))
             {
-                throw new FetchException($"{Describe(source)} has no {name}. Point MOVIELENS_SOURCE at a folder holding ml-latest-small's CSVs.");
+                throw new FetchException($"{Describe(source)} has no {name}. Point {SourceSetting} at a folder holding {_checksums.Release}'s files.");
             }
 
             File.Copy(from, Path.Combine(staging, name));
@@ -173,5 +182,5 @@ public sealed class MovieLensFetcher
         }
     }
 
-    private static string Describe(string source) => $"MOVIELENS_SOURCE '{source}'";
+    private string Describe(string source) => $"{SourceSetting} '{source}'";
 }

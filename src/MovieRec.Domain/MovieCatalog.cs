@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MovieRec.Domain;
 
 /// <summary>Every movie of the dataset, by id. Immutable once built.</summary>
@@ -24,7 +26,11 @@ public sealed class MovieCatalog
 
     public int Count => Movies.Count;
 
-    public bool TryGet(int movieId, out Movie movie) => _byId.TryGetValue(movieId, out movie!);
+    public bool TryGet(int movieId, [MaybeNullWhen(false)] out Movie movie) => _byId.TryGetValue(movieId, out movie);
+
+    /// <summary>A movie known to be in the catalog (it came from this dataset's matrix); an unknown id is a bug.</summary>
+    public Movie Get(int movieId) =>
+        _byId.TryGetValue(movieId, out var movie) ? movie : throw new KeyNotFoundException($"Movie {movieId} is not in the catalog.");
 
     public bool Contains(int movieId) => _byId.ContainsKey(movieId);
 }

@@ -13,19 +13,36 @@ public enum Centering
     Baseline,
 }
 
+/// <summary>Which vectors the cosine that picks the ranking neighbours compares.</summary>
+public enum RankingSimilarity
+{
+    /// <summary>The centred ratings, as for the predicted stars.</summary>
+    CentredRatings,
+
+    /// <summary>Who rated what (1 for a rated movie, 0 otherwise), whatever the stars.</summary>
+    WhoRatedWhat,
+}
+
+/// <summary>Which of the ranking neighbours' ratings count as evidence for a movie.</summary>
+public enum EvidenceFrom
+{
+    /// <summary>Every neighbour who rated the movie.</summary>
+    EveryRater,
+
+    /// <summary>Only neighbours who rated it at or above their own mean.</summary>
+    RatersWhoLikedIt,
+}
+
 /// <summary>
 /// The knobs of <see cref="UserBasedRecommender"/>. The defaults are the ones chosen by
-/// <c>movierec eval</c> on ml-latest-small; docs/quality.md has the numbers that chose them.
+/// <c>movierec eval --grid</c>; docs/quality.md has the numbers that chose them.
 /// </summary>
 public sealed record RecommenderOptions
 {
     public Centering Centering { get; init; } = Centering.Baseline;
 
-    /// <summary>k: at most this many of the most similar users who rated a movie predict it.</summary>
-    public int Neighbours { get; init; } = 100;
-
-    /// <summary>A movie is recommended only when at least this many neighbours rated it.</summary>
-    public int MinSupport { get; init; } = 60;
+    /// <summary>k of the predicted stars: at most this many of the most similar users who rated a movie predict it.</summary>
+    public int Neighbours { get; init; } = 60;
 
     /// <summary>Only users more similar than this are neighbours.</summary>
     public double MinSimilarity { get; init; }
@@ -37,7 +54,13 @@ public sealed record RecommenderOptions
     public int CandidatePool { get; init; } = 2_000;
 
     /// <summary>Added to the sum of |similarity| when averaging neighbours' residuals, damping thin evidence.</summary>
-    public double PredictionShrinkage { get; init; } = 1;
+    public double PredictionShrinkage { get; init; } = 0.25;
+
+    /// <summary>
+    /// 0: the predicting neighbours' cosine is over whole centred vectors. Above 0: over the movies
+    /// both rated, shrunk by n/(n + this) for n movies in common (the "pearson-baseline" form).
+    /// </summary>
+    public double SimilarityShrinkage { get; init; } = 100;
 
     public double MovieBiasRegularisation { get; init; } = 10;
 
@@ -45,15 +68,38 @@ public sealed record RecommenderOptions
 
     public int BaselineEpochs { get; init; } = 10;
 
+    /// <summary>K of the ranking: the movies the K most similar users rated are the candidates.</summary>
+    public int RankingNeighbours { get; init; } = 50;
+
+    public RankingSimilarity RankingSimilarity { get; init; } = RankingSimilarity.WhoRatedWhat;
+
+    public EvidenceFrom EvidenceFrom { get; init; } = EvidenceFrom.RatersWhoLikedIt;
+
+    /// <summary>Each neighbour's vote is its similarity raised to this power: above 1, the closest neighbours weigh more.</summary>
+    public double SimilarityPower { get; init; } = 2;
+
+    /// <summary>The evidence is divided by (the movie's MovieLens raters)^this, so blockbusters do not win on size alone.</summary>
+    public double PopularityDamping { get; init; }
+
+    /// <summary>
+    /// Weight of the popularity prior (raters ÷ the most-rated movie's raters) added to the
+    /// evidence: it orders movies the neighbours gave little or no evidence for, so a list is always full.
+    /// </summary>
+    public double PriorWeight { get; init; } = 0.01;
+
     public void Validate()
     {
         Require(Neighbours >= 1, "Neighbours must be at least 1.");
-        Require(MinSupport >= 1 && MinSupport <= Neighbours, "MinSupport must be between 1 and Neighbours.");
         Require(MinSimilarity is >= 0 and < 1, "MinSimilarity must be in [0, 1).");
-        Require(CandidatePool >= Neighbours, "CandidatePool must be at least Neighbours.");
+        Require(CandidatePool >= Neighbours && CandidatePool >= RankingNeighbours, "CandidatePool must be at least Neighbours and RankingNeighbours.");
         Require(PredictionShrinkage >= 0, "PredictionShrinkage must not be negative.");
+        Require(SimilarityShrinkage >= 0, "SimilarityShrinkage must not be negative.");
         Require(MovieBiasRegularisation >= 0 && UserBiasRegularisation >= 0, "Bias regularisation must not be negative.");
         Require(BaselineEpochs >= 1, "BaselineEpochs must be at least 1.");
+        Require(RankingNeighbours >= 1, "RankingNeighbours must be at least 1.");
+        Require(SimilarityPower > 0, "SimilarityPower must be positive.");
+        Require(PopularityDamping is >= 0 and <= 1, "PopularityDamping must be in [0, 1].");
+        Require(PriorWeight >= 0, "PriorWeight must not be negative.");
     }
 
     private static void Require(bool condition, string message)

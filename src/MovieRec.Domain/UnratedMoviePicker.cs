@@ -107,9 +107,5 @@ public sealed class UnratedMoviePicker
         return low;
     }
 
-    private Movie Get(int id)
-    {
-        _catalog.TryGet(id, out var movie);
-        return movie;
-    }
+    private Movie Get(int id) => _catalog.Get(id);
 }

@@ -4,18 +4,34 @@ namespace MovieRec.Domain;
 
 /// <summary>
 /// User-based collaborative filtering with cosine similarity. Trained once per matrix: the
-/// centred ratings (residuals) and each user's vector length are kept, so scoring a person is
-/// a sparse dot product against every user plus one pass over the nearest users' rows.
-/// Immutable and safe to share between threads.
+/// centred ratings (residuals), each user's vector lengths and each movie's popularity are kept,
+/// so scoring a person is a sparse dot product against every user plus one pass over the
+/// nearest users' rows. Immutable and safe to share between threads.
 /// </summary>
+/// <remarks>
+/// Two questions, two answers. <em>How many stars would the person give it?</em> is the
+/// baseline plus the similarity-weighted residuals of the k most similar raters (the
+/// <see cref="Recommendation.Score"/>, and what RMSE measures). <em>What should be on the
+/// list?</em> is ranked by evidence: the summed similarity of the nearest neighbours who rated
+/// the movie, plus a small popularity prior, which ranks far better than the predicted stars
+/// (docs/quality.md) and never leaves a list short.
+/// </remarks>
 public sealed class UserBasedRecommender
 {
+    /// <summary>A rating at or above this is "loved" in a reason.</summary>
+    public const double LovedStars = 4.0;
+
+    private const int MaxSharedFavourites = 3;
+
     private readonly RatingMatrix _matrix;
     private readonly float[] _movieOffset;
     private readonly float[] _userOffset;
+    private readonly float[] _userMean;
     private readonly float[] _rowResidual;
     private readonly float[] _columnResidual;
     private readonly float[] _userNorm;
+    private readonly float[] _popularity;
+    private readonly float[] _movieMean;
 
     public UserBasedRecommender(RatingMatrix matrix, RecommenderOptions options)
     {
@@ -25,10 +41,11 @@ public sealed class UserBasedRecommender
         _matrix = matrix;
         Options = options;
 
+        _userMean = UserMeans(matrix);
         (_userOffset, _movieOffset) = options.Centering switch
         {
             Centering.Baseline => FitBaseline(matrix, options),
-            Centering.UserMean => (UserMeans(matrix), new float[matrix.MovieCount]),
+            Centering.UserMean => (_userMean, new float[matrix.MovieCount]),
             _ => (new float[matrix.UserCount], new float[matrix.MovieCount]),
         };
 
@@ -52,6 +69,8 @@ public sealed class UserBasedRecommender
         {
             _columnResidual[p] = _rowResidual[matrix.ColumnEntry[p]];
         }
+
+        (_popularity, _movieMean) = MovieStatistics(matrix);
     }
 
     public RecommenderOptions Options { get; }
@@ -59,27 +78,42 @@ public sealed class UserBasedRecommender
     public RatingMatrix Matrix => _matrix;
 
     /// <summary>
-    /// The <paramref name="topN"/> movies the person has not rated with the highest predicted
-    /// stars, best first, ties by movie id. Empty below <see cref="RecommendationRules.MinimumRatings"/>
-    /// ratings, and movies fewer than <see cref="RecommenderOptions.MinSupport"/> neighbours rated are never picked.
+    /// The product's question: the <paramref name="topN"/> best movies for a person who rated
+    /// <paramref name="starsByMovieId"/>, never one they rated or one of <paramref name="excludedMovieIds"/>.
+    /// Empty below <see cref="RecommendationRules.MinimumRatings"/> ratings of movies the matrix
+    /// knows; from there on always <paramref name="topN"/> long, unless fewer movies are left.
     /// </summary>
-    public IReadOnlyList<Recommendation> Recommend(IReadOnlyDictionary<int, double> starsByMovieId, int topN)
+    public IReadOnlyList<Recommendation> Recommend(
+        IReadOnlyDictionary<int, double> starsByMovieId,
+        int topN,
+        IReadOnlySet<int>? excludedMovieIds = null)
     {
         ArgumentNullException.ThrowIfNull(starsByMovieId);
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
-        if (starsByMovieId.Count < RecommendationRules.MinimumRatings)
+        var profile = RatingProfile.FromMovieIds(_matrix, starsByMovieId);
+        if (profile.Count < RecommendationRules.MinimumRatings)
         {
             return [];
         }
 
-        return Recommend(RatingProfile.FromMovieIds(_matrix, starsByMovieId), excludeUser: -1, topN);
+        var excluded = new List<int>();
+        foreach (var movieId in excludedMovieIds ?? new HashSet<int>())
+        {
+            if (_matrix.TryGetMovieIndex(movieId, out var index))
+            {
+                excluded.Add(index);
+            }
+        }
+
+        return Recommend(profile, excludeUser: -1, topN, excluded);
     }
 
     /// <summary>
-    /// The ranking behind <see cref="Recommend(IReadOnlyDictionary{int, double}, int)"/> without the
-    /// minimum-ratings rule; <paramref name="excludeUser"/> leaves one matrix user out of the neighbours.
+    /// The ranking behind <see cref="Recommend(IReadOnlyDictionary{int, double}, int, IReadOnlySet{int})"/>
+    /// without the minimum-ratings rule. <paramref name="excludeUser"/> leaves one matrix user out of
+    /// the neighbours; <paramref name="excludedMovies"/> are movie indices never to pick.
     /// </summary>
-    public IReadOnlyList<Recommendation> Recommend(RatingProfile profile, int excludeUser, int topN)
+    public IReadOnlyList<Recommendation> Recommend(RatingProfile profile, int excludeUser, int topN, IReadOnlyCollection<int>? excludedMovies = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
@@ -89,13 +123,14 @@ public sealed class UserBasedRecommender
         var support = ArrayPool<int>.Shared.Rent(movies);
         try
         {
-            var offset = Accumulate(profile, excludeUser, weighted, weights, support);
-            foreach (var rated in profile.Movies)
-            {
-                support[rated] = 0;
-            }
-
-            return TopN(offset, weighted, weights, support, topN);
+            var neighbourhood = Neighbourhood.Of(this, profile, excludeUser);
+            Accumulate(neighbourhood, weighted, weights, support);
+            return Rank(neighbourhood, profile, topN, excludedMovies)
+                .Select(movie => new Recommendation(
+                    _matrix.MovieId(movie),
+                    Clamp(Predict(neighbourhood.Offset, movie, weighted[movie], weights[movie])),
+                    Explain(movie, profile, neighbourhood.RankingNeighbours)))
+                .ToList();
         }
         finally
         {
@@ -106,19 +141,58 @@ public sealed class UserBasedRecommender
     }
 
     /// <summary>
+    /// The movie indices <see cref="Recommend(RatingProfile, int, int, IReadOnlyCollection{int})"/>
+    /// would pick, best first, without their scores and reasons (what offline evaluation ranks).
+    /// </summary>
+    public IReadOnlyList<int> Rank(RatingProfile profile, int excludeUser, int topN, IReadOnlyCollection<int>? excludedMovies = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
+        return Rank(Neighbourhood.Of(this, profile, excludeUser), profile, topN, excludedMovies);
+    }
+
+    private List<int> Rank(Neighbourhood neighbourhood, RatingProfile profile, int topN, IReadOnlyCollection<int>? excludedMovies)
+    {
+        var evidence = ArrayPool<double>.Shared.Rent(_matrix.MovieCount);
+        try
+        {
+            AccumulateEvidence(neighbourhood.RankingNeighbours, evidence);
+
+            // Rated and excluded movies get -∞, which is never picked.
+            foreach (var rated in profile.Movies)
+            {
+                evidence[rated] = double.NegativeInfinity;
+            }
+
+            foreach (var movie in excludedMovies ?? [])
+            {
+                evidence[movie] = double.NegativeInfinity;
+            }
+
+            return Best(evidence, topN);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(evidence);
+        }
+    }
+
+    /// <summary>
     /// Predicted stars for every movie (indexed like the matrix), for evaluation. Where no
     /// neighbour rated a movie the prediction is the fallback: the person's baseline, or their
     /// mean when ratings are not baseline-centred. <paramref name="excludeUser"/> leaves one
     /// matrix user out of the neighbours (the person themself, when they are in the matrix).
     /// </summary>
-    public ScoredMovies ScoreAll(RatingProfile profile, int excludeUser)
+    public double[] ScoreAll(RatingProfile profile, int excludeUser)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var movies = _matrix.MovieCount;
         var weighted = new double[movies];
         var weights = new double[movies];
         var support = new int[movies];
-        var offset = Accumulate(profile, excludeUser, weighted, weights, support);
+        var neighbourhood = Neighbourhood.Of(this, profile, excludeUser);
+        Accumulate(neighbourhood, weighted, weights, support);
+        var offset = neighbourhood.Offset;
         var fallbackOffset = Options.Centering == Centering.None ? Mean(profile) : offset;
         var predicted = new double[movies];
         for (var m = 0; m < movies; m++)
@@ -128,7 +202,7 @@ public sealed class UserBasedRecommender
                 : Clamp(fallbackOffset + _movieOffset[m]);
         }
 
-        return new ScoredMovies(predicted, support);
+        return predicted;
     }
 
     /// <summary>What a matrix user's prediction falls back to for each movie: their offset plus the movie's.</summary>
@@ -145,112 +219,80 @@ public sealed class UserBasedRecommender
 
     /// <summary>
     /// Fills, per movie, the similarity-weighted residual sum, the similarity sum and the number
-    /// of neighbours over the k most similar users who rated it. Returns the person's own offset.
+    /// of neighbours over the k most similar users who rated it.
     /// </summary>
-    private double Accumulate(RatingProfile profile, int excludeUser, double[] weighted, double[] weights, int[] support)
+    private void Accumulate(Neighbourhood neighbourhood, double[] weighted, double[] weights, int[] support)
     {
         var movies = _matrix.MovieCount;
         Array.Clear(weighted, 0, movies);
         Array.Clear(weights, 0, movies);
         Array.Clear(support, 0, movies);
-        if (profile.Count == 0)
+        var k = Options.Neighbours;
+        var (neighbours, similarities) = neighbourhood.PredictionNeighbours;
+        for (var n = 0; n < neighbours.Length; n++)
         {
-            return 0;
-        }
-
-        var offset = PersonOffset(profile);
-        var users = _matrix.UserCount;
-        var dot = ArrayPool<double>.Shared.Rent(users);
-        try
-        {
-            Array.Clear(dot, 0, users);
-            double squares = 0;
-            for (var r = 0; r < profile.Count; r++)
+            var user = neighbours[n];
+            var similarity = similarities[n];
+            var end = _matrix.RowStart[user + 1];
+            for (var p = _matrix.RowStart[user]; p < end; p++)
             {
-                var movie = profile.Movies[r];
-                var residual = profile.Stars[r] - offset - _movieOffset[movie];
-                squares += residual * residual;
-                var end = _matrix.ColumnStart[movie + 1];
-                for (var p = _matrix.ColumnStart[movie]; p < end; p++)
+                var movie = _matrix.RowMovie[p];
+                if (support[movie] < k)
                 {
-                    dot[_matrix.ColumnUser[p]] += residual * _columnResidual[p];
+                    weighted[movie] += similarity * _rowResidual[p];
+                    weights[movie] += similarity;
+                    support[movie]++;
                 }
             }
-
-            if (squares == 0)
-            {
-                return offset;
-            }
-
-            var norm = Math.Sqrt(squares);
-            var (neighbours, similarities) = MostSimilar(dot, norm, excludeUser);
-            var k = Options.Neighbours;
-            for (var n = 0; n < neighbours.Length; n++)
-            {
-                var user = neighbours[n];
-                var similarity = similarities[n];
-                var end = _matrix.RowStart[user + 1];
-                for (var p = _matrix.RowStart[user]; p < end; p++)
-                {
-                    var movie = _matrix.RowMovie[p];
-                    if (support[movie] < k)
-                    {
-                        weighted[movie] += similarity * _rowResidual[p];
-                        weights[movie] += similarity;
-                        support[movie]++;
-                    }
-                }
-            }
-
-            return offset;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(dot);
         }
     }
 
-    /// <summary>The users above the minimum similarity, most similar first, at most the candidate pool.</summary>
-    private (int[] Users, double[] Similarities) MostSimilar(double[] dot, double norm, int excludeUser)
+    /// <summary>
+    /// The ranking score of every movie: the ranking neighbours' votes (similarity^power, damped
+    /// by the movie's popularity) plus the popularity prior that orders what they did not vote on.
+    /// </summary>
+    private void AccumulateEvidence((int[] Users, double[] Similarities) ranking, double[] evidence)
     {
-        // Negated so an ascending sort puts the most similar first.
-        var negatedSimilarities = new List<double>();
-        var users = new List<int>();
-        for (var u = 0; u < _matrix.UserCount; u++)
+        var movies = _matrix.MovieCount;
+        var prior = Options.PriorWeight;
+        for (var m = 0; m < movies; m++)
         {
-            if (dot[u] == 0 || u == excludeUser || _userNorm[u] == 0)
-            {
-                continue;
-            }
-
-            var similarity = dot[u] / (norm * _userNorm[u]);
-            if (similarity > Options.MinSimilarity)
-            {
-                negatedSimilarities.Add(-similarity);
-                users.Add(u);
-            }
+            evidence[m] = prior * _popularity[m];
         }
 
-        // Array.Sort is unstable but deterministic: the same ratings always give the same neighbours.
-        var keys = negatedSimilarities.ToArray();
-        var ids = users.ToArray();
-        Array.Sort(keys, ids);
-        var take = Math.Min(ids.Length, Options.CandidatePool);
-        return (ids[..take], keys[..take].Select(k => -k).ToArray());
+        var (users, similarities) = ranking;
+        var likedOnly = Options.EvidenceFrom == EvidenceFrom.RatersWhoLikedIt;
+        for (var n = 0; n < users.Length; n++)
+        {
+            var user = users[n];
+            var vote = Math.Pow(similarities[n], Options.SimilarityPower);
+            var end = _matrix.RowStart[user + 1];
+            for (var p = _matrix.RowStart[user]; p < end; p++)
+            {
+                if (!likedOnly || _matrix.RowStars[p] >= _userMean[user])
+                {
+                    evidence[_matrix.RowMovie[p]] += vote * DampingOf(_matrix.RowMovie[p]);
+                }
+            }
+        }
     }
 
-    private List<Recommendation> TopN(double offset, double[] weighted, double[] weights, int[] support, int topN)
+    private double DampingOf(int movie) =>
+        Options.PopularityDamping == 0 ? 1 : Math.Pow(Math.Max(1, _matrix.RatingCountOf(movie)), -Options.PopularityDamping);
+
+    /// <summary>The indices of the <paramref name="topN"/> highest finite scores, best first; ties go to the lower movie id.</summary>
+    private List<int> Best(double[] score, int topN)
     {
         // Min-heap on (score, -movieId): the root is the weakest of the best so far.
         var best = new PriorityQueue<int, (double Score, int NegatedId)>(topN + 1);
         for (var m = 0; m < _matrix.MovieCount; m++)
         {
-            if (support[m] < Options.MinSupport)
+            if (double.IsNegativeInfinity(score[m]))
             {
                 continue;
             }
 
-            var key = (Predict(offset, m, weighted[m], weights[m]), -_matrix.MovieId(m));
+            var key = (score[m], -_matrix.MovieId(m));
             if (best.Count < topN)
             {
                 best.Enqueue(m, key);
@@ -261,14 +303,77 @@ public sealed class UserBasedRecommender
             }
         }
 
-        var picked = new List<Recommendation>(best.Count);
-        while (best.TryDequeue(out var movie, out var key))
+        var picked = new List<int>(best.Count);
+        while (best.TryDequeue(out var movie, out _))
         {
-            picked.Add(new Recommendation(_matrix.MovieId(movie), Clamp(key.Score), support[movie]));
+            picked.Add(movie);
         }
 
         picked.Reverse();
         return picked;
+    }
+
+    /// <summary>The numbers behind a pick, read from the ranking neighbours' rows.</summary>
+    private RecommendationEvidence Explain(int movie, RatingProfile profile, (int[] Users, double[] Similarities) ranking)
+    {
+        var favourites = new List<(int Movie, float Stars)>();
+        for (var r = 0; r < profile.Count; r++)
+        {
+            if (profile.Stars[r] >= LovedStars)
+            {
+                favourites.Add((profile.Movies[r], profile.Stars[r]));
+            }
+        }
+
+        var alsoLoved = new int[favourites.Count];
+        var raters = 0;
+        double stars = 0;
+        foreach (var user in ranking.Users)
+        {
+            if (StarsOf(user, movie) is not { } given)
+            {
+                continue;
+            }
+
+            raters++;
+            stars += given;
+            if (given < LovedStars)
+            {
+                continue;
+            }
+
+            for (var f = 0; f < favourites.Count; f++)
+            {
+                if (StarsOf(user, favourites[f].Movie) >= LovedStars)
+                {
+                    alsoLoved[f]++;
+                }
+            }
+        }
+
+        var shared = favourites
+            .Select((favourite, f) => new SharedFavourite(_matrix.MovieId(favourite.Movie), favourite.Stars, alsoLoved[f]))
+            .Where(s => s.AlsoLovedBy > 0)
+            .OrderByDescending(s => s.AlsoLovedBy)
+            .ThenByDescending(s => s.YourStars)
+            .ThenBy(s => s.MovieId)
+            .Take(MaxSharedFavourites)
+            .ToList();
+        return new RecommendationEvidence(
+            ranking.Users.Length,
+            raters,
+            raters == 0 ? 0 : stars / raters,
+            shared,
+            _matrix.RatingCountOf(movie),
+            _movieMean[movie]);
+    }
+
+    /// <summary>The stars a matrix user gave a movie, or null; rows are sorted by movie index.</summary>
+    private float? StarsOf(int user, int movie)
+    {
+        var start = _matrix.RowStart[user];
+        var at = Array.BinarySearch(_matrix.RowMovie, start, _matrix.RowStart[user + 1] - start, movie);
+        return at >= 0 ? _matrix.RowStars[at] : null;
     }
 
     private double Predict(double offset, int movie, double weighted, double weights) =>
@@ -329,6 +434,33 @@ public sealed class UserBasedRecommender
         return means;
     }
 
+    /// <summary>Each movie's share of the most-rated movie's raters (the prior), and its mean stars.</summary>
+    private static (float[] Popularity, float[] Mean) MovieStatistics(RatingMatrix matrix)
+    {
+        var popularity = new float[matrix.MovieCount];
+        var mean = new float[matrix.MovieCount];
+        var most = 1;
+        for (var m = 0; m < matrix.MovieCount; m++)
+        {
+            most = Math.Max(most, matrix.RatingCountOf(m));
+        }
+
+        for (var m = 0; m < matrix.MovieCount; m++)
+        {
+            var count = matrix.RatingCountOf(m);
+            popularity[m] = (float)count / most;
+            double sum = 0;
+            for (var p = matrix.ColumnStart[m]; p < matrix.ColumnStart[m + 1]; p++)
+            {
+                sum += matrix.RowStars[matrix.ColumnEntry[p]];
+            }
+
+            mean[m] = count == 0 ? 0 : (float)(sum / count);
+        }
+
+        return (popularity, mean);
+    }
+
     /// <summary>
     /// Damped user and movie biases by alternating least squares (Koren 2010, as Surprise's
     /// BaselineOnly does): the user offset is global mean + user bias, the movie offset the movie bias.
@@ -370,5 +502,129 @@ public sealed class UserBasedRecommender
         }
 
         return (userOffset, Array.ConvertAll(movieBias, b => (float)b));
+    }
+
+    /// <summary>
+    /// One person's similarity to every matrix user, computed in one pass over the columns of the
+    /// movies they rated: the neighbours that predict stars and the neighbours that rank.
+    /// </summary>
+    private sealed class Neighbourhood
+    {
+        private Neighbourhood(double offset, (int[], double[]) prediction, (int[], double[]) ranking)
+        {
+            Offset = offset;
+            PredictionNeighbours = prediction;
+            RankingNeighbours = ranking;
+        }
+
+        /// <summary>The person's own offset (baseline or mean) the residuals are taken from.</summary>
+        public double Offset { get; }
+
+        /// <summary>The most similar users by centred cosine, most similar first, at most the candidate pool.</summary>
+        public (int[] Users, double[] Similarities) PredictionNeighbours { get; }
+
+        /// <summary>The K most similar users by the ranking's cosine, most similar first.</summary>
+        public (int[] Users, double[] Similarities) RankingNeighbours { get; }
+
+        public static Neighbourhood Of(UserBasedRecommender model, RatingProfile profile, int excludeUser)
+        {
+            var matrix = model._matrix;
+            var options = model.Options;
+            var offset = model.PersonOffset(profile);
+            if (profile.Count == 0)
+            {
+                return new Neighbourhood(offset, ([], []), ([], []));
+            }
+
+            var users = matrix.UserCount;
+            var dot = ArrayPool<double>.Shared.Rent(users);
+            var overlap = ArrayPool<int>.Shared.Rent(users);
+            var coRated = options.SimilarityShrinkage > 0;
+            var personSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
+            var userSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
+            try
+            {
+                Array.Clear(dot, 0, users);
+                Array.Clear(overlap, 0, users);
+                if (coRated)
+                {
+                    Array.Clear(personSquares, 0, users);
+                    Array.Clear(userSquares, 0, users);
+                }
+
+                double squares = 0;
+                for (var r = 0; r < profile.Count; r++)
+                {
+                    var movie = profile.Movies[r];
+                    var residual = profile.Stars[r] - offset - model._movieOffset[movie];
+                    squares += residual * residual;
+                    var end = matrix.ColumnStart[movie + 1];
+                    for (var p = matrix.ColumnStart[movie]; p < end; p++)
+                    {
+                        var user = matrix.ColumnUser[p];
+                        var theirs = model._columnResidual[p];
+                        dot[user] += residual * theirs;
+                        overlap[user]++;
+                        if (coRated)
+                        {
+                            personSquares[user] += residual * residual;
+                            userSquares[user] += theirs * theirs;
+                        }
+                    }
+                }
+
+                var norm = Math.Sqrt(squares);
+                var shrinkage = options.SimilarityShrinkage;
+                var centred = MostSimilar(users, excludeUser, options.MinSimilarity, options.CandidatePool, coRated
+                    ? u => dot[u] == 0 ? 0 : dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
+                    : u => dot[u] == 0 || norm == 0 || model._userNorm[u] == 0 ? 0 : dot[u] / (norm * model._userNorm[u]));
+                var ranking = options.RankingSimilarity == RankingSimilarity.CentredRatings
+                    ? (centred.Users[..Math.Min(centred.Users.Length, options.RankingNeighbours)],
+                        centred.Similarities[..Math.Min(centred.Users.Length, options.RankingNeighbours)])
+                    : MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u =>
+                        overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * matrix.MoviesRatedBy(u).Length));
+                return new Neighbourhood(offset, centred, ranking);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(dot);
+                ArrayPool<int>.Shared.Return(overlap);
+                if (coRated)
+                {
+                    ArrayPool<double>.Shared.Return(personSquares);
+                    ArrayPool<double>.Shared.Return(userSquares);
+                }
+            }
+        }
+
+        /// <summary>The users above the minimum similarity, most similar first (ties by user index), at most <paramref name="take"/>.</summary>
+        private static (int[] Users, double[] Similarities) MostSimilar(int users, int excludeUser, double minimum, int take, Func<int, double> similarityOf)
+        {
+            var candidates = new List<(double Similarity, int User)>();
+            for (var u = 0; u < users; u++)
+            {
+                if (u == excludeUser)
+                {
+                    continue;
+                }
+
+                var similarity = similarityOf(u);
+                if (similarity > minimum)
+                {
+                    candidates.Add((similarity, u));
+                }
+            }
+
+            candidates.Sort((a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.User.CompareTo(b.User));
+            var count = Math.Min(take, candidates.Count);
+            var ids = new int[count];
+            var similarities = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                (similarities[i], ids[i]) = candidates[i];
+            }
+
+            return (ids, similarities);
+        }
     }
 }

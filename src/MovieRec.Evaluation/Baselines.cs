@@ -5,12 +5,14 @@ namespace MovieRec.Evaluation;
 /// <summary>The simple models every recommender must beat, trained on the same splits.</summary>
 public static class Baselines
 {
+    public const string MostPopular = "Most popular";
+
     public static IReadOnlyList<Candidate> All { get; } =
     [
         new("Global mean", train => new TableScorer(train, (_, _) => train.GlobalMean, predictsStars: true)),
         new("User mean", train => new TableScorer(train, UserMeanOf(train), predictsStars: true)),
         new("Item mean", train => new TableScorer(train, ItemMeanOf(train), predictsStars: true)),
-        new("Most popular", train => new TableScorer(train, (_, m) => train.RatingCountOf(m), predictsStars: false)),
+        new(MostPopular, train => new TableScorer(train, (_, m) => train.RatingCountOf(m), predictsStars: false)),
         new("Baseline (damped biases)", train =>
         {
             var model = new UserBasedRecommender(train, new RecommenderOptions { Centering = Centering.Baseline });

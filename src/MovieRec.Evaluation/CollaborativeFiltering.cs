@@ -5,24 +5,26 @@ namespace MovieRec.Evaluation;
 /// <summary>The user-based recommender as an evaluation candidate: each user is scored on their training ratings, with themself left out of the neighbours.</summary>
 public static class CollaborativeFiltering
 {
+    /// <summary>The recommender as the product runs it: stars predicted, lists ranked by neighbour evidence.</summary>
     public static Candidate Candidate(string name, RecommenderOptions options) =>
-        new(name, train => new Scorer(new UserBasedRecommender(train, options)));
+        new(name, train => new Scorer(new UserBasedRecommender(train, options), rankByPrediction: false));
 
-    private sealed class Scorer(UserBasedRecommender model) : IUserScorer
+    /// <summary>The same model ranking by its predicted stars instead: what the product did before evidence ranking.</summary>
+    public static Candidate RankedByPrediction(string name, RecommenderOptions options) =>
+        new(name, train => new Scorer(new UserBasedRecommender(train, options), rankByPrediction: true));
+
+    private sealed class Scorer(UserBasedRecommender model, bool rankByPrediction) : IUserScorer
     {
-        public double[]? PredictStars(int userIndex) => model.ScoreAll(ProfileOf(userIndex), excludeUser: userIndex).Predicted;
+        public double[]? PredictStars(int userIndex) => model.ScoreAll(ProfileOf(userIndex), excludeUser: userIndex);
 
         public IReadOnlyList<int> Rank(int userIndex, int n)
         {
-            var picks = model.Recommend(ProfileOf(userIndex), excludeUser: userIndex, n);
-            var ranked = new List<int>(picks.Count);
-            foreach (var pick in picks)
+            if (rankByPrediction)
             {
-                model.Matrix.TryGetMovieIndex(pick.MovieId, out var index);
-                ranked.Add(index);
+                return Ranking.Top(model.Matrix, userIndex, model.ScoreAll(ProfileOf(userIndex), excludeUser: userIndex), n);
             }
 
-            return ranked;
+            return model.Rank(ProfileOf(userIndex), excludeUser: userIndex, n);
         }
 
         private RatingProfile ProfileOf(int userIndex) =>

@@ -18,9 +18,27 @@ public sealed class OfflineEvaluation
         _entries = new Entries(matrix);
     }
 
-    public IReadOnlyList<AccuracyResult> CrossValidate(IReadOnlyList<Candidate> candidates, int folds, int seed)
+    public IReadOnlyList<AccuracyResult> CrossValidate(IReadOnlyList<Candidate> candidates, int folds, int seed) =>
+        CrossValidate(candidates, AssignFolds(folds, seed), folds);
+
+    /// <summary>Cross-validation on a dataset's own folds: each rating's test fold by (user id, movie id).</summary>
+    public IReadOnlyList<AccuracyResult> CrossValidate(IReadOnlyList<Candidate> candidates, IReadOnlyDictionary<(int UserId, int MovieId), int> publishedFolds)
     {
-        var fold = AssignFolds(folds, seed);
+        ArgumentNullException.ThrowIfNull(publishedFolds);
+        var fold = new int[_entries.Count];
+        for (var e = 0; e < fold.Length; e++)
+        {
+            var key = (_entries.UserIds[_entries.User[e]], _entries.MovieIds[_entries.Movie[e]]);
+            fold[e] = publishedFolds.TryGetValue(key, out var f)
+                ? f
+                : throw new InvalidDataException($"User {key.Item1}'s rating of movie {key.Item2} is in no published fold.");
+        }
+
+        return CrossValidate(candidates, fold, fold.Max() + 1);
+    }
+
+    private List<AccuracyResult> CrossValidate(IReadOnlyList<Candidate> candidates, int[] fold, int folds)
+    {
         var squared = new double[candidates.Count];
         var absolute = new double[candidates.Count];
         var counted = new int[candidates.Count];
@@ -57,10 +75,16 @@ public sealed class OfflineEvaluation
             .ToList();
     }
 
-    public IReadOnlyList<TopNResult> TopN(IReadOnlyList<Candidate> candidates, int n, double holdoutShare, int seed)
+    /// <summary>
+    /// Ranks <paramref name="longest"/> movies per user and reports precision, recall, nDCG,
+    /// coverage and popularity at <paramref name="n"/>, and nDCG at every length up to <paramref name="longest"/>.
+    /// </summary>
+    public IReadOnlyList<TopNResult> TopN(IReadOnlyList<Candidate> candidates, int n, double holdoutShare, int seed, int longest = 20)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(longest, n);
         var inTrain = HoldOutPerUser(holdoutShare, seed);
         var train = _entries.Train(inTrain);
+        var popularityRank = PopularityRanks(train);
         var relevantByUser = Enumerable.Range(0, _entries.Count)
             .Where(e => !inTrain[e] && _entries.Stars[e] >= RelevantStars)
             .GroupBy(e => _entries.User[e])
@@ -70,35 +94,68 @@ public sealed class OfflineEvaluation
         foreach (var candidate in candidates)
         {
             var scorer = candidate.Train(train);
-            double precision = 0, recall = 0, ndcg = 0;
+            double precision = 0, recall = 0, rankSum = 0;
+            var ndcgAt = new double[longest];
+            var recommended = new HashSet<int>();
+            var picks = 0;
             foreach (var (user, relevant) in relevantByUser)
             {
-                var ranked = scorer.Rank(user, n);
+                var ranked = scorer.Rank(user, longest);
                 double hits = 0, dcg = 0, ideal = 0;
-                for (var i = 0; i < ranked.Count; i++)
+                for (var i = 0; i < longest; i++)
                 {
-                    if (relevant.Contains(ranked[i]))
+                    if (i < ranked.Count && relevant.Contains(ranked[i]))
                     {
-                        hits++;
                         dcg += 1 / Math.Log2(i + 2);
+                        hits += i < n ? 1 : 0;
                     }
+
+                    if (i < relevant.Count)
+                    {
+                        ideal += 1 / Math.Log2(i + 2);
+                    }
+
+                    ndcgAt[i] += dcg / ideal;
                 }
 
-                for (var i = 0; i < Math.Min(n, relevant.Count); i++)
+                foreach (var movie in ranked.Take(n))
                 {
-                    ideal += 1 / Math.Log2(i + 2);
+                    recommended.Add(movie);
+                    rankSum += popularityRank[movie];
+                    picks++;
                 }
 
                 precision += hits / n;
                 recall += hits / relevant.Count;
-                ndcg += dcg / ideal;
             }
 
             var users = relevantByUser.Count;
-            results.Add(new TopNResult(candidate.Name, precision / users, recall / users, ndcg / users, users));
+            results.Add(new TopNResult(
+                candidate.Name,
+                n,
+                precision / users,
+                recall / users,
+                ndcgAt[n - 1] / users,
+                (double)recommended.Count / train.MovieCount,
+                picks == 0 ? double.NaN : rankSum / picks,
+                ndcgAt.Select(x => x / users).ToArray(),
+                users));
         }
 
         return results;
+    }
+
+    /// <summary>1 for the movie with the most training ratings, ties sharing the better rank.</summary>
+    private static int[] PopularityRanks(RatingMatrix train)
+    {
+        var order = Enumerable.Range(0, train.MovieCount).OrderByDescending(train.RatingCountOf).ToArray();
+        var rank = new int[train.MovieCount];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i > 0 && train.RatingCountOf(order[i]) == train.RatingCountOf(order[i - 1]) ? rank[order[i - 1]] : i + 1;
+        }
+
+        return rank;
     }
 
     private int[] AssignFolds(int folds, int seed)

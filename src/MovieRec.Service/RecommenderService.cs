@@ -61,11 +61,10 @@ public sealed class RecommenderService(Lazy<MovieLensModel> model, RatingStore s
         }
 
         return Model.Recommender.Recommend(ratings.StarsByMovie, topN)
-            .Select(pick =>
-            {
-                Model.Catalog.TryGet(pick.MovieId, out var movie);
-                return new RecommendedMovie(movie, pick.Score);
-            })
+            .Select(pick => new RecommendedMovie(
+                Model.Catalog.Get(pick.MovieId),
+                pick.Score,
+                RecommendationReason.Describe(pick.Evidence, Model.Catalog)))
             .ToList();
     }
 }

@@ -24,7 +24,7 @@ public class RealMovieLensTests
     }
 
     [Fact]
-    public void Ten_well_known_ratings_get_unrated_movies_with_imdb_urls_and_scores()
+    public void Ten_well_known_ratings_get_unrated_movies_with_imdb_urls_scores_and_reasons()
     {
         var picks = Recommender.Recommend(WellKnown, topN: 3);
 
@@ -32,32 +32,36 @@ public class RealMovieLensTests
         Assert.All(picks, pick =>
         {
             Assert.DoesNotContain(pick.MovieId, WellKnown.Keys);
-            Assert.True(Repository.MovieLens.Catalog.TryGet(pick.MovieId, out var movie));
-            Assert.Matches(@"^https://www\.imdb\.com/title/tt\d{7,8}/$", movie.Url);
+            Assert.Matches(@"^https://www\.imdb\.com/title/tt\d{7,8}/$", Repository.MovieLens.Catalog.Get(pick.MovieId).Url);
             Assert.InRange(pick.Score, StarScale.Min, StarScale.Max);
-            Assert.True(pick.Support >= Recommender.Options.MinSupport);
+            // Well-known films: most of the person's 50 nearest neighbours rated each pick.
+            Assert.InRange(pick.Evidence.NeighbourRaters, 10, 50);
+            Assert.StartsWith($"{pick.Evidence.NeighbourRaters} of the 50 people whose taste is closest to yours rated it", RecommendationReason.Describe(pick.Evidence, Repository.MovieLens.Catalog), StringComparison.Ordinal);
         });
-        Assert.Equal(picks.OrderByDescending(p => p.Score).ThenBy(p => p.MovieId), picks);
     }
 
     [Fact]
     public void The_same_ratings_get_the_same_answer_every_time()
     {
-        var first = Recommender.Recommend(WellKnown, topN: 20);
+        var first = Answer(Recommender, WellKnown, topN: 20);
         var reordered = WellKnown.Reverse().ToDictionary(r => r.Key, r => r.Value);
 
-        Assert.Equal(first, Recommender.Recommend(WellKnown, topN: 20));
-        Assert.Equal(first, Recommender.Recommend(reordered, topN: 20));
-        Assert.Equal(first, new UserBasedRecommender(Repository.MovieLens.Ratings, new RecommenderOptions()).Recommend(WellKnown, topN: 20));
+        Assert.Equal(first, Answer(Recommender, WellKnown, topN: 20));
+        Assert.Equal(first, Answer(Recommender, reordered, topN: 20));
+        Assert.Equal(first, Answer(new UserBasedRecommender(Repository.MovieLens.Ratings, new RecommenderOptions()), WellKnown, topN: 20));
     }
 
     [Fact]
     public void Concurrent_requests_share_one_recommender_safely()
     {
-        var expected = Recommender.Recommend(WellKnown, topN: 10);
+        var expected = Answer(Recommender, WellKnown, topN: 10);
 
-        var answers = Enumerable.Range(0, 64).AsParallel().Select(_ => Recommender.Recommend(WellKnown, topN: 10)).ToList();
+        var answers = Enumerable.Range(0, 64).AsParallel().Select(_ => Answer(Recommender, WellKnown, topN: 10)).ToList();
 
         Assert.All(answers, answer => Assert.Equal(expected, answer));
     }
+
+    /// <summary>What a person sees of a list: the movies, their scores and their reasons.</summary>
+    private static List<(int MovieId, double Score, string Reason)> Answer(UserBasedRecommender recommender, Dictionary<int, double> ratings, int topN) =>
+        recommender.Recommend(ratings, topN).Select(p => (p.MovieId, p.Score, RecommendationReason.Describe(p.Evidence, Repository.MovieLens.Catalog))).ToList();
 }
