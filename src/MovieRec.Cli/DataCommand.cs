@@ -4,39 +4,50 @@ using Spectre.Console;
 
 namespace MovieRec.Cli;
 
-/// <summary><c>movierec data fetch</c>: put verified ml-latest-small files in place.</summary>
+/// <summary><c>movierec data fetch</c>: put the verified files of a MovieLens release in place.</summary>
 internal static class DataCommand
 {
     public static Command Create()
     {
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = $"{PinnedChecksums.LatestSmall} (what the product serves) or {PinnedChecksums.Hundred} (for evaluation).",
+            DefaultValueFactory = _ => PinnedChecksums.LatestSmall,
+        };
+        dataset.AcceptOnlyFromAmong(PinnedChecksums.LatestSmall, PinnedChecksums.Hundred);
         var source = new Option<string>("--source")
         {
-            Description = "A zip path, a folder or a URL (default: MOVIELENS_SOURCE, else the official GroupLens URL).",
+            Description = "A zip path, a folder or a URL (default: MOVIELENS_SOURCE, or MOVIELENS_100K_SOURCE for ml-100k, else the official GroupLens URL).",
         };
         var folder = new Option<string>("--dir")
         {
-            Description = "Where the CSVs go (default: MOVIELENS_DIR, else data/ml-latest-small).",
+            Description = "Where the files go (default: MOVIELENS_DIR for ml-latest-small, else data/<dataset>).",
         };
-        var fetch = new Command("fetch", "Fetch ml-latest-small and verify it against the pinned SHA-256 sums.");
+        var fetch = new Command("fetch", "Fetch a MovieLens release and verify it against the pinned SHA-256 sums.");
+        fetch.Options.Add(dataset);
         fetch.Options.Add(source);
         fetch.Options.Add(folder);
         fetch.SetAction((parse, cancel) => Failure.ReportAsync(() =>
-            FetchAsync(parse.GetValue(source) ?? Settings.MovieLensSource, parse.GetValue(folder) ?? Settings.MovieLensFolder, cancel)));
+        {
+            var release = parse.GetValue(dataset)!;
+            var target = parse.GetValue(folder) ?? (release == PinnedChecksums.LatestSmall ? Settings.MovieLensFolder : Settings.DatasetFolder(release));
+            return FetchAsync(release, parse.GetValue(source) ?? Settings.SourceOf(release), target, cancel);
+        }));
 
         var data = new Command("data", "The MovieLens data.");
         data.Subcommands.Add(fetch);
         return data;
     }
 
-    private static async Task<int> FetchAsync(string source, string folder, CancellationToken cancel)
+    private static async Task<int> FetchAsync(string release, string source, string folder, CancellationToken cancel)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        var fetcher = new MovieLensFetcher(PinnedChecksums.Embedded(), http);
+        var fetcher = new MovieLensFetcher(PinnedChecksums.Embedded(release), http);
         var result = await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("ml-latest-small", autoStart: true, maxValue: 1);
+                var task = context.AddTask(release, autoStart: true, maxValue: 1);
                 var progress = new Progress<DownloadProgress>(p =>
                 {
                     task.MaxValue = p.Total ?? Math.Max(p.Received, 1);
@@ -48,12 +59,13 @@ internal static class DataCommand
             });
         if (result == FetchResult.AlreadyVerified)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]{folder}[/] already holds verified ml-latest-small files.");
+            AnsiConsole.MarkupLineInterpolated($"[green]{folder}[/] already holds verified {release} files.");
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated($"Fetched and verified ml-latest-small into [green]{folder}[/].");
+            AnsiConsole.MarkupLineInterpolated($"Fetched and verified {release} into [green]{folder}[/].");
         }
+
         return 0;
     }
 }

@@ -9,8 +9,9 @@ internal static class Settings
     public static string MovieLensFolder =>
         Path.GetFullPath(Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir ? dir : DatasetFolder("ml-latest-small"));
 
-    public static string MovieLensSource =>
-        Environment.GetEnvironmentVariable("MOVIELENS_SOURCE") is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrl;
+    /// <summary>Where a release is fetched from: its setting (MOVIELENS_SOURCE, MOVIELENS_100K_SOURCE), else the official URL.</summary>
+    public static string SourceOf(string release) =>
+        Environment.GetEnvironmentVariable(MovieLensFetcher.SourceSettingOf(release)) is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrlOf(release);
 
     /// <summary>data/{name} under the current directory (the repository root in the scripts).</summary>
     public static string DatasetFolder(string name) => Path.GetFullPath(Path.Combine("data", name));

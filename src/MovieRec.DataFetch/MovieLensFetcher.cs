@@ -8,8 +8,6 @@ namespace MovieRec.DataFetch;
 /// </summary>
 public sealed class MovieLensFetcher
 {
-    public const string OfficialUrl = "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip";
-
     /// <summary>The official download of a release.</summary>
     public static string OfficialUrlOf(string release) => $"https://files.grouplens.org/datasets/movielens/{release}.zip";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MovieRec.Domain;
 using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
@@ -15,12 +16,12 @@ public sealed class EndToEndTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task Ten_rated_movies_get_three_unrated_recommendations_and_nine_get_none()
+    public async Task Ten_rated_movies_get_three_unrated_recommendations_with_reasons_and_nine_get_none()
     {
         const string chatId = "seed-flow";
         Assert.Equal(0, (await _app.Host.PostAsync("/register", new { chat_id = chatId })).Body.GetProperty("exists").GetInt32());
 
-        var rated = new List<int>();
+        var rated = new Dictionary<int, double>();
         for (var i = 0; i < 10; i++)
         {
             if (i == 9)
@@ -31,11 +32,11 @@ public sealed class EndToEndTests : IAsyncLifetime
 
             var movie = (await _app.Host.PostAsync("/get_unrated_movie", new { chat_id = chatId })).Body;
             var movieId = movie.GetProperty("id").GetInt32();
-            Assert.DoesNotContain(movieId, rated);
+            Assert.DoesNotContain(movieId, rated.Keys);
             var answer = await _app.Host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = movieId, rating = 1 + (i % 5) });
             Assert.Equal("success", answer.Body.GetProperty("status").GetString());
             Assert.Equal(i + 1, answer.Body.GetProperty("rated_movies").GetInt32());
-            rated.Add(movieId);
+            rated[movieId] = 1 + (i % 5);
         }
 
         var (status, body) = await _app.Host.PostAsync("/recommend", new { chat_id = chatId, top_n = 3 });
@@ -45,12 +46,17 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(3, movies.Count);
         Assert.All(movies, m =>
         {
-            Assert.DoesNotContain(m.GetProperty("id").GetInt32(), rated);
+            Assert.DoesNotContain(m.GetProperty("id").GetInt32(), rated.Keys);
             Assert.Matches(@"^https://www\.imdb\.com/title/tt\d{7,8}/$", m.GetProperty("url").GetString());
             Assert.False(string.IsNullOrWhiteSpace(m.GetProperty("title").GetString()));
+            Assert.InRange(m.GetProperty("score").GetDouble(), StarScale.Min, StarScale.Max);
         });
-        var scores = movies.Select(m => m.GetProperty("score").GetDouble()).ToList();
-        Assert.Equal(scores.OrderDescending(), scores);
+
+        // The answer is the recommender's own list for the stored ratings, each with its reason sentence.
+        var (catalog, matrix) = Repository.MovieLens;
+        var expected = new UserBasedRecommender(matrix, new RecommenderOptions()).Recommend(rated, topN: 3)
+            .Select(p => (p.MovieId, RecommendationReason.Describe(p.Evidence, catalog)));
+        Assert.Equal(expected, movies.Select(m => (m.GetProperty("id").GetInt32(), m.GetProperty("reason").GetString()!)));
     }
 
     [Fact]

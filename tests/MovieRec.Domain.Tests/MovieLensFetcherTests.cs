@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using MovieRec.DataFetch;
+using MovieRec.Evaluation;
 using MovieRec.Testing;
 
 namespace MovieRec.Domain.Tests;
@@ -96,6 +97,21 @@ public sealed class MovieLensFetcherTests : IDisposable
     public void Pinned_checksums_cover_exactly_the_three_files_the_product_reads()
     {
         Assert.Equal(MovieLensDataset.RequiredFiles.Order(), PinnedChecksums.Embedded().FileNames);
+    }
+
+    [Fact]
+    public async Task Ml_100k_is_fetched_and_verified_with_its_own_pins_and_its_own_setting()
+    {
+        var fetcher = new MovieLensFetcher(PinnedChecksums.Embedded(PinnedChecksums.Hundred), new HttpClient());
+        var target = Path.Combine(_work, "data", "ml-100k");
+
+        Assert.Equal(FetchResult.Fetched, await fetcher.FetchAsync(Repository.SharedZipOf("ml-100k"), target));
+        Assert.Equal(MovieLens100k.RequiredFiles.Order(StringComparer.Ordinal), Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // ml-latest-small is not ml-100k: the pins refuse it and name ml-100k's setting.
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(Repository.SharedZip, Path.Combine(_work, "data", "other")));
+        Assert.Contains("MOVIELENS_100K_SOURCE", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no u.data", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

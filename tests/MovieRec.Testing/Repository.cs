@@ -28,6 +28,13 @@ public static class Repository
             ? Path.GetFullPath(source)
             : Path.GetFullPath(Path.Combine(Root, "..", "shared", "movielens", "ml-latest-small.zip"));
 
+    /// <summary>The shared offline copy of another release's official zip (ml-100k), beside the repository.</summary>
+    public static string SharedZipOf(string release) =>
+        Path.GetFullPath(Path.Combine(Root, "..", "shared", "movielens", $"{release}.zip"));
+
+    /// <summary>data/ml-100k; scripts/test.sh fetches it before the tests run.</summary>
+    public static string MovieLens100kFolder => Path.Combine(Root, "data", "ml-100k");
+
     /// <summary>ml-latest-small, read once per test process.</summary>
     public static MovieLensDataset MovieLens => Dataset.Value;
 
