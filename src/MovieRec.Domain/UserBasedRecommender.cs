@@ -600,7 +600,9 @@ public sealed class UserBasedRecommender
         /// <summary>The users above the minimum similarity, most similar first (ties by user index), at most <paramref name="take"/>.</summary>
         private static (int[] Users, double[] Similarities) MostSimilar(int users, int excludeUser, double minimum, int take, Func<int, double> similarityOf)
         {
-            var candidates = new List<(double Similarity, int User)>();
+            // A bounded min-heap keeps the best `take` seen so far: the root is the weakest
+            // (lowest similarity, then highest index), so the result does not depend on scan order.
+            var best = new PriorityQueue<int, (double Similarity, int NegatedUser)>(take + 1);
             for (var u = 0; u < users; u++)
             {
                 if (u == excludeUser)
@@ -609,19 +611,27 @@ public sealed class UserBasedRecommender
                 }
 
                 var similarity = similarityOf(u);
-                if (similarity > minimum)
+                if (similarity <= minimum)
                 {
-                    candidates.Add((similarity, u));
+                    continue;
+                }
+
+                if (best.Count < take)
+                {
+                    best.Enqueue(u, (similarity, -u));
+                }
+                else if (best.TryPeek(out _, out var weakest) && (similarity, -u).CompareTo(weakest) > 0)
+                {
+                    best.EnqueueDequeue(u, (similarity, -u));
                 }
             }
 
-            candidates.Sort((a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.User.CompareTo(b.User));
-            var count = Math.Min(take, candidates.Count);
-            var ids = new int[count];
-            var similarities = new double[count];
-            for (var i = 0; i < count; i++)
+            var ids = new int[best.Count];
+            var similarities = new double[best.Count];
+            for (var i = ids.Length - 1; i >= 0; i--)
             {
-                (similarities[i], ids[i]) = candidates[i];
+                best.TryDequeue(out ids[i], out var key);
+                similarities[i] = key.Similarity;
             }
 
             return (ids, similarities);
