@@ -12,6 +12,8 @@ public static class ApiRegistration
     {
         services.AddMovieRecService(configuration);
         services.AddMovieRecBot(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FailureLog>();
         foreach (var handler in ApiRoutes.All.Select(r => r.Handler).Distinct())
         {
             // Transient: the webhook's handler holds a typed HttpClient, which must not live for the app's lifetime.

@@ -36,9 +36,23 @@ public static class HttpEndpoint
         }
         catch (StoreUnavailableException e)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEndpoint))
-                .LogWarning(e, "Ratings store unavailable on {Path}", context.Request.Path);
+            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, "Ratings store unavailable", e);
             return ApiResult.Error(StatusCodes.Status503ServiceUnavailable, "The ratings store is unreachable; try again shortly.", StoreRetryAfter);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client hung up: nobody reads this answer, and it is no fault of ours or of the store.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEndpoint))
+                .LogDebug("Client went away during {Path}", context.Request.Path);
+            return ApiResult.Error(StatusCodes.Status400BadRequest, "The request was cancelled by the client.");
+        }
+        catch (Exception e)
+        {
+            // A bug: a JSON answer with the request id to quote, and the stack trace in the log once per interval.
+            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Error, $"Unexpected failure on {context.Request.Path}", e);
+            return ApiResult.Error(
+                StatusCodes.Status500InternalServerError,
+                $"Something went wrong on our side; quote request id {context.TraceIdentifier} if you report it.");
         }
     }
 

@@ -8,7 +8,7 @@ namespace MovieRec.Service;
 /// movies are exceptions the callers turn into their own answers; a store outage surfaces as
 /// <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RecommenderService(Lazy<MovieLensModel> model, RatingStore store, Random random)
+public sealed class RecommenderService(Lazy<MovieLensModel> model, IRatingStore store, Random random)
 {
     private MovieLensModel Model => model.Value;
 

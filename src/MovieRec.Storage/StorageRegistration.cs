@@ -10,7 +10,7 @@ public static class StorageRegistration
     {
         services.AddOptions<StorageOptions>().Bind(configuration);
         services.AddSingleton<TableStorage>();
-        services.AddSingleton<RatingStore>();
+        services.AddSingleton<IRatingStore, TableRatingStore>();
         services.AddSingleton<UpdateLedger>();
         return services;
     }

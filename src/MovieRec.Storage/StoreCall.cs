@@ -5,11 +5,19 @@ namespace MovieRec.Storage;
 /// <summary>Turns the ways the Table service can be unreachable into <see cref="StoreUnavailableException"/>.</summary>
 internal static class StoreCall
 {
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Runs a call; a cancellation the caller asked for (<paramref name="cancellationToken"/>)
+    /// stays an <see cref="OperationCanceledException"/>: a client hanging up is not an outage.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await call();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500 || e.Status == 408 || e.Status == 429)
         {
@@ -24,12 +32,6 @@ internal static class StoreCall
             throw new StoreUnavailableException("Table Storage is unreachable.", e);
         }
     }
-
-    public static Task RunAsync(Func<Task> call) => RunAsync(async () =>
-    {
-        await call();
-        return true;
-    });
 
     private static bool IsUnreachable(Exception e) =>
         e is HttpRequestException or System.Net.Sockets.SocketException or IOException

@@ -12,6 +12,9 @@ namespace MovieRec.Storage;
 /// </summary>
 public sealed class TableStorage : IDisposable
 {
+    /// <summary>The most one call may take, retries included: a request then answers 503 rather than hang.</summary>
+    public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(3);
+
     private readonly TableServiceClient _service;
     private readonly StorageOptions _options;
     private readonly SemaphoreSlim _creating = new(1, 1);
@@ -26,35 +29,61 @@ public sealed class TableStorage : IDisposable
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
         var setting = _options.RatingsStorage;
         _service = Uri.TryCreate(setting, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(setting, clientOptions);
     }
 
-    public async Task<TableClient> UsersAsync(CancellationToken cancellationToken) =>
-        await EnsureTablesAsync(_options.UsersTable, cancellationToken);
+    /// <summary>Runs a call on the users table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
+    public Task<T> OnUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.UsersTable, call, cancellationToken);
 
-    public async Task<TableClient> UpdatesAsync(CancellationToken cancellationToken) =>
-        await EnsureTablesAsync(_options.UpdatesTable, cancellationToken);
+    /// <summary>Runs a call on the Telegram updates table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
+    public Task<T> OnUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.UpdatesTable, call, cancellationToken);
+
+    /// <summary>Whether a failure says the table itself is gone (not an entity in it).</summary>
+    public static bool IsTableMissing(RequestFailedException e) =>
+        e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
+
+    /// <summary>
+    /// Runs a call on a table, with outages as <see cref="StoreUnavailableException"/>. A table
+    /// deleted under the running app (a wiped emulator, an operator's mistake) is created again
+    /// and the call retried once, instead of failing every request until a restart.
+    /// </summary>
+    private async Task<T> RunAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        // The whole call, table creation and retries included, gets StoreBudget; past it the store counts as unavailable.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StoreBudget);
+        var client = await StoreCall.RunAsync(() => EnsureTablesAsync(table, budget.Token), cancellationToken);
+        try
+        {
+            return await StoreCall.RunAsync(() => call(client, budget.Token), cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsTableMissing(e))
+        {
+            _created = false;
+            client = await StoreCall.RunAsync(() => EnsureTablesAsync(table, budget.Token), cancellationToken);
+            return await StoreCall.RunAsync(() => call(client, budget.Token), cancellationToken);
+        }
+    }
 
     public void Dispose() => _creating.Dispose();
 
-    private async Task<TableClient> EnsureTablesAsync(string table, CancellationToken cancellationToken)
+    private async Task<TableClient> EnsureTablesAsync(string table, CancellationToken budget)
     {
         if (!_created)
         {
-            await _creating.WaitAsync(cancellationToken);
+            await _creating.WaitAsync(budget);
             try
             {
                 if (!_created)
                 {
-                    await StoreCall.RunAsync(async () =>
-                    {
-                        await _service.CreateTableIfNotExistsAsync(_options.UsersTable, cancellationToken);
-                        await _service.CreateTableIfNotExistsAsync(_options.UpdatesTable, cancellationToken);
-                    });
+                    await _service.CreateTableIfNotExistsAsync(_options.UsersTable, budget);
+                    await _service.CreateTableIfNotExistsAsync(_options.UpdatesTable, budget);
                     _created = true;
                 }
             }

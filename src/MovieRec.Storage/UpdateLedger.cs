@@ -15,8 +15,7 @@ public sealed class UpdateLedger(TableStorage tables)
     /// <summary>True for the one caller that recorded the update first; false for every redelivery.</summary>
     public async Task<bool> TryClaimAsync(long botId, long updateId, CancellationToken cancellationToken)
     {
-        var updates = await tables.UpdatesAsync(cancellationToken);
-        return await StoreCall.RunAsync(async () =>
+        return await tables.OnUpdatesAsync(async (updates, cancellationToken) =>
         {
             var entity = new TableEntity(
                 botId.ToString(CultureInfo.InvariantCulture),
@@ -30,6 +29,6 @@ public sealed class UpdateLedger(TableStorage tables)
             {
                 return false;
             }
-        });
+        }, cancellationToken);
     }
 }

@@ -206,5 +206,5 @@ public class ContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         return chatId;
     }
 
-    private Storage.RatingStore Store() => MovieRec.Testing.StoreFor.Azurite(fixture.Azurite);
+    private Storage.TableRatingStore Store() => MovieRec.Testing.StoreFor.Azurite(fixture.Azurite);
 }

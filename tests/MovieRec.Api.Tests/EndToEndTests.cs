@@ -60,6 +60,23 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_wiped_under_the_running_host_is_healed_on_the_next_request_without_a_restart()
+    {
+        Assert.Equal(200, (await _app.Host.PostAsync("/register", new { chat_id = "before-wipe" })).Status);
+        var service = new Azure.Data.Tables.TableServiceClient(_app.Azurite.ConnectionString);
+        await foreach (var table in service.QueryAsync())
+        {
+            await service.DeleteTableAsync(table.Name);
+        }
+
+        var (status, body) = await _app.Host.PostAsync("/register", new { chat_id = "after-wipe" });
+        Assert.Equal(200, status);
+        Assert.Equal(0, body.GetProperty("exists").GetInt32());
+        var rated = await _app.Host.PostAsync("/rate_movie", new { chat_id = "after-wipe", movie_id = 318, rating = 5 });
+        Assert.Equal((200, 1), (rated.Status, rated.Body.GetProperty("rated_movies").GetInt32()));
+    }
+
+    [Fact]
     public async Task Ratings_survive_a_restart_of_the_host_and_of_azurite()
     {
         await _app.Host.PostAsync("/register", new { chat_id = "durable" });

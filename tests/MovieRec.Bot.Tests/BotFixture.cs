@@ -38,7 +38,7 @@ public sealed class BotFixture : IAsyncLifetime, IAsyncDisposable
     public StandaloneHost Host { get; private set; } = null!;
 
     /// <summary>The ratings as stored, read straight from Azurite.</summary>
-    public RatingStore Store { get; private set; } = null!;
+    public TableRatingStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {

@@ -3,9 +3,9 @@ using MovieRec.Storage;
 
 namespace MovieRec.Testing;
 
-/// <summary>A <see cref="RatingStore"/> on a test's Azurite, to look behind the API.</summary>
+/// <summary>A <see cref="TableRatingStore"/> on a test's Azurite, to look behind the API.</summary>
 public static class StoreFor
 {
-    public static RatingStore Azurite(Azurite azurite) =>
+    public static TableRatingStore Azurite(Azurite azurite) =>
         new(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString })));
 }

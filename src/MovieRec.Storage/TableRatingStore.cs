@@ -10,23 +10,21 @@ namespace MovieRec.Storage;
 /// ratings are one partition query, registration is an insert that fails on conflict, and
 /// concurrent ratings of different movies touch different entities.
 /// </summary>
-public sealed class RatingStore
+public sealed class TableRatingStore : IRatingStore
 {
     private const string UserRow = "user";
     private const string RatingPrefix = "rating-";
 
     private readonly TableStorage _tables;
 
-    public RatingStore(TableStorage tables)
+    public TableRatingStore(TableStorage tables)
     {
         _tables = tables;
     }
 
-    /// <summary>Creates the user if absent. True for the one caller that created it.</summary>
     public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
     {
-        var users = await _tables.UsersAsync(cancellationToken);
-        return await StoreCall.RunAsync(async () =>
+        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
         {
             try
             {
@@ -37,14 +35,13 @@ public sealed class RatingStore
             {
                 return false;
             }
-        });
+        }, cancellationToken);
     }
 
-    /// <summary>The user's ratings, read with one partition query; null for an unknown chat id.</summary>
+    /// <summary>One partition query.</summary>
     public async Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
     {
-        var users = await _tables.UsersAsync(cancellationToken);
-        return await StoreCall.RunAsync(async () =>
+        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
         {
             var known = false;
             var stars = new Dictionary<int, double>();
@@ -64,17 +61,13 @@ public sealed class RatingStore
             }
 
             return known ? new UserRatings(chatId, stars) : null;
-        });
+        }, cancellationToken);
     }
 
-    /// <summary>
-    /// Stores (or replaces) a rating. The user entity is touched in the same transaction, so the
-    /// rating is written only if the user exists. False for an unknown chat id; nothing is written then.
-    /// </summary>
+    /// <summary>The user entity is touched in the same transaction, so the rating is written only if the user exists.</summary>
     public async Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
-        var users = await _tables.UsersAsync(cancellationToken);
-        return await StoreCall.RunAsync(async () =>
+        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
         {
             var now = DateTimeOffset.UtcNow;
             TableTransactionAction[] actions =
@@ -87,11 +80,11 @@ public sealed class RatingStore
                 await users.SubmitTransactionAsync(actions, cancellationToken);
                 return true;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 404)
+            catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
             {
                 return false;
             }
-        });
+        }, cancellationToken);
     }
 
     private static string RowKeyOf(int movieId) => RatingPrefix + movieId.ToString("D10", CultureInfo.InvariantCulture);

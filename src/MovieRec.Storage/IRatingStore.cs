@@ -1,0 +1,19 @@
+namespace MovieRec.Storage;
+
+/// <summary>
+/// Users and their ratings. Two implementations hold to one contract suite
+/// (tests/MovieRec.Api.Tests/RatingStoreContract.cs): <see cref="TableRatingStore"/>, what the app
+/// runs on, and <see cref="InMemoryRatingStore"/>, for tests above the store. A store that cannot
+/// be reached throws <see cref="StoreUnavailableException"/>.
+/// </summary>
+public interface IRatingStore
+{
+    /// <summary>Creates the user if absent. True for the one caller that created it, however many call at once.</summary>
+    Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken);
+
+    /// <summary>The user's ratings; null for an unknown chat id.</summary>
+    Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) a rating, durably once it returns. False for an unknown chat id; nothing is written then.</summary>
+    Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken);
+}

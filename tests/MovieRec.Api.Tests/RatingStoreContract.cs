@@ -1,0 +1,138 @@
+using MovieRec.Storage;
+using MovieRec.Testing;
+
+namespace MovieRec.Api.Tests;
+
+/// <summary>
+/// What every <see cref="IRatingStore"/> guarantees, run against the Table store on a real Azurite
+/// and against the in-memory store, so tests above the store may use either.
+/// </summary>
+public abstract class RatingStoreContract : IAsyncLifetime
+{
+    protected IRatingStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected abstract Task<IRatingStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task Of_100_concurrent_registrations_of_one_chat_id_exactly_one_creates_it()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => Store.TryRegisterAsync("same-chat", CancellationToken.None))));
+
+        Assert.Single(created, c => c);
+        Assert.NotNull(await Store.GetRatingsAsync("same-chat", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_hundred_concurrent_ratings_by_one_user_are_all_stored()
+    {
+        await Store.TryRegisterAsync("busy", CancellationToken.None);
+
+        var saved = await Task.WhenAll(Enumerable.Range(1, 200).Select(m => Task.Run(() => Store.SaveRatingAsync("busy", m, 0.5 * (1 + (m % 10)), CancellationToken.None))));
+
+        Assert.All(saved, Assert.True);
+        var ratings = await Store.GetRatingsAsync("busy", CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 200).ToDictionary(m => m, m => 0.5 * (1 + (m % 10))), ratings!.StarsByMovie);
+    }
+
+    [Fact]
+    public async Task Rating_a_movie_again_replaces_the_earlier_rating()
+    {
+        await Store.TryRegisterAsync("changes-mind", CancellationToken.None);
+        await Store.SaveRatingAsync("changes-mind", 318, 2, CancellationToken.None);
+
+        Assert.True(await Store.SaveRatingAsync("changes-mind", 318, 4.5, CancellationToken.None));
+
+        Assert.Equal(new Dictionary<int, double> { [318] = 4.5 }, (await Store.GetRatingsAsync("changes-mind", CancellationToken.None))!.StarsByMovie);
+    }
+
+    [Fact]
+    public async Task A_rating_for_an_unknown_user_is_refused_and_not_written()
+    {
+        Assert.False(await Store.SaveRatingAsync("ghost", 1, 4, CancellationToken.None));
+        Assert.Null(await Store.GetRatingsAsync("ghost", CancellationToken.None));
+
+        Assert.True(await Store.TryRegisterAsync("ghost", CancellationToken.None));
+        Assert.Empty((await Store.GetRatingsAsync("ghost", CancellationToken.None))!.StarsByMovie);
+    }
+
+    [Fact]
+    public async Task Users_do_not_see_each_others_ratings()
+    {
+        await Store.TryRegisterAsync("alice", CancellationToken.None);
+        await Store.TryRegisterAsync("alice2", CancellationToken.None);
+        await Store.SaveRatingAsync("alice", 1, 5, CancellationToken.None);
+        await Store.SaveRatingAsync("alice2", 2, 1, CancellationToken.None);
+
+        Assert.Equal([1], (await Store.GetRatingsAsync("alice", CancellationToken.None))!.StarsByMovie.Keys);
+        Assert.Equal([2], (await Store.GetRatingsAsync("alice2", CancellationToken.None))!.StarsByMovie.Keys);
+    }
+
+    [Fact]
+    public async Task Ratings_read_earlier_are_a_snapshot_that_later_writes_do_not_change()
+    {
+        await Store.TryRegisterAsync("reader", CancellationToken.None);
+        await Store.SaveRatingAsync("reader", 1, 3, CancellationToken.None);
+        var before = await Store.GetRatingsAsync("reader", CancellationToken.None);
+
+        await Store.SaveRatingAsync("reader", 2, 4, CancellationToken.None);
+
+        Assert.Equal([1], before!.StarsByMovie.Keys);
+    }
+}
+
+/// <summary>The contract on one Azurite shared by the class: each test uses its own chat ids.</summary>
+public sealed class TableRatingStoreContractTests(SharedAzurite azurite) : RatingStoreContract, IClassFixture<SharedAzurite>
+{
+    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(StoreFor.Azurite(azurite.Azurite));
+}
+
+/// <summary>The Table store's faults, each on an Azurite of its own that the test stops or wipes.</summary>
+public sealed class TableRatingStoreFaultTests : IAsyncLifetime
+{
+    private Azurite _azurite = null!;
+    private TableRatingStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _store = StoreFor.Azurite(_azurite);
+    }
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    [Fact]
+    public async Task An_unreachable_store_is_reported_as_unavailable()
+    {
+        await _azurite.StopAsync();
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => _store.GetRatingsAsync("anyone", CancellationToken.None));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => _store.TryRegisterAsync("anyone", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_table_deleted_under_a_running_app_is_created_again_and_the_call_succeeds()
+    {
+        Assert.True(await _store.TryRegisterAsync("before-the-wipe", CancellationToken.None));
+        var service = new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString);
+        var table = new StorageOptions().UsersTable;
+
+        // Each call shape after a wipe: a query, an insert and a transaction.
+        await service.DeleteTableAsync(table);
+        Assert.Null(await _store.GetRatingsAsync("before-the-wipe", CancellationToken.None));
+        await service.DeleteTableAsync(table);
+        Assert.True(await _store.TryRegisterAsync("after-the-wipe", CancellationToken.None));
+        await service.DeleteTableAsync(table);
+        Assert.False(await _store.SaveRatingAsync("after-the-wipe", 318, 5, CancellationToken.None));
+        Assert.True(await _store.TryRegisterAsync("after-the-wipe", CancellationToken.None));
+        Assert.True(await _store.SaveRatingAsync("after-the-wipe", 318, 5, CancellationToken.None));
+    }
+}
+
+public sealed class InMemoryRatingStoreContractTests : RatingStoreContract
+{
+    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(new InMemoryRatingStore());
+}

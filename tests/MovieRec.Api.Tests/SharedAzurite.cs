@@ -1,0 +1,13 @@
+using MovieRec.Testing;
+
+namespace MovieRec.Api.Tests;
+
+/// <summary>One Azurite for a whole test class whose tests neither stop nor wipe it.</summary>
+public sealed class SharedAzurite : IAsyncLifetime
+{
+    public Azurite Azurite { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Azurite = await Azurite.StartAsync();
+
+    public async Task DisposeAsync() => await Azurite.DisposeAsync();
+}
