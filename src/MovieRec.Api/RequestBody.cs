@@ -48,14 +48,22 @@ internal static class RequestBody
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw TooLarge(maxBytes);
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Kestrel's "Bad chunk size data" and bodies cut short: the client's framing, not our fault.
+            throw new ContractException(StatusCodes.Status400BadRequest, "The request body could not be read: malformed chunked encoding or a body cut short.");
         }
 
         return buffer.ToArray();
