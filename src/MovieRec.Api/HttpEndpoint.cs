@@ -30,11 +30,6 @@ public static class HttpEndpoint
         {
             return ApiResult.Error(e.Status, e.Message);
         }
-        catch (BadHttpRequestException e)
-        {
-            // Kestrel could not read the body (a bad chunk size, a body cut short): the client's mistake.
-            return ApiResult.Error(e.StatusCode, $"The request body could not be read: {e.Message}");
-        }
         catch (Exception e) when (e is UnknownUserException or UnknownMovieException or NoUnratedMovieException)
         {
             return ApiResult.Error(StatusCodes.Status404NotFound, e.Message);

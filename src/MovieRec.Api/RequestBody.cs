@@ -60,6 +60,11 @@ internal static class RequestBody
                 buffer.Write(chunk, 0, read);
             }
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusals of the body (its size limit, an unexpected end) carry their status.
+            throw new ContractException(e.StatusCode, $"The request body could not be read: {e.Message}");
+        }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // Kestrel's "Bad chunk size data" and bodies cut short: the client's framing, not our fault.

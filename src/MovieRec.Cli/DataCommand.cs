@@ -30,8 +30,7 @@ internal static class DataCommand
         fetch.SetAction((parse, cancel) => Failure.ReportAsync(() =>
         {
             var release = parse.GetValue(dataset)!;
-            var target = parse.GetValue(folder) ?? (release == PinnedChecksums.LatestSmall ? Settings.MovieLensFolder : Settings.DatasetFolder(release));
-            return FetchAsync(release, parse.GetValue(source) ?? Settings.SourceOf(release), target, cancel);
+            return FetchAsync(release, parse.GetValue(source) ?? Settings.SourceOf(release), parse.GetValue(folder) ?? Settings.FolderOf(release), cancel);
         }));
 
         var data = new Command("data", "The MovieLens data.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using MovieRec.DataFetch;
 using MovieRec.Domain;
 using MovieRec.Evaluation;
 using Spectre.Console;
@@ -10,17 +11,14 @@ namespace MovieRec.Cli;
 /// <summary><c>movierec eval</c>: the offline evaluation of docs/quality.md.</summary>
 internal static class EvalCommand
 {
-    public const string Small = "ml-latest-small";
-    public const string Hundred = "ml-100k";
-
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset")
         {
-            Description = $"{Small} (5 seeded folds) or {Hundred} (its published u1-u5 folds).",
-            DefaultValueFactory = _ => Small,
+            Description = $"{PinnedChecksums.LatestSmall} (5 seeded folds) or {PinnedChecksums.Hundred} (its published u1-u5 folds).",
+            DefaultValueFactory = _ => PinnedChecksums.LatestSmall,
         };
-        dataset.AcceptOnlyFromAmong(Small, Hundred);
+        dataset.AcceptOnlyFromAmong(PinnedChecksums.LatestSmall, PinnedChecksums.Hundred);
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (ml-latest-small).", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffles.", DefaultValueFactory = _ => 42 };
         var grid = new Option<bool>("--grid") { Description = "Also evaluate the variants the defaults were chosen from." };
@@ -45,8 +43,8 @@ internal static class EvalCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var dataset = datasetName == Hundred
-            ? MovieLens100k.ReadFolder(Settings.DatasetFolder(Hundred))
+        var dataset = datasetName == PinnedChecksums.Hundred
+            ? MovieLens100k.ReadFolder(Settings.FolderOf(PinnedChecksums.Hundred))
             : EvaluationDataset.MovieLensSmall(Settings.MovieLensFolder);
         var evaluation = new OfflineEvaluation(dataset.Ratings);
         var defaults = new RecommenderOptions();
@@ -64,7 +62,8 @@ internal static class EvalCommand
         Print(markdown, $"{dataset.Name}: rating prediction, {foldsText}", ["Model", "RMSE", "MAE", "Predictions"],
             accuracy.Select(r => new[] { r.Name, F(r.Rmse), F(r.Mae), r.Predictions.ToString(CultureInfo.InvariantCulture) }));
 
-        var topN = evaluation.TopN([.. Baselines.All, byPrediction, chosen, .. (grid ? EvaluationGrid.Ranking() : [])], n: 10, holdoutShare: 0.2, seed);
+        IReadOnlyList<Candidate> headline = [.. Baselines.All, byPrediction, chosen];
+        var topN = evaluation.TopN([.. headline, .. (grid ? EvaluationGrid.Ranking() : [])], n: 10, holdoutShare: 0.2, seed);
         var popular = topN.Single(r => r.Name == Baselines.MostPopular);
         Print(markdown,
             $"{dataset.Name}: top-10, 20% of each user's ratings held out (seed {seed}; relevant = held-out rating >= 4; {topN[0].Users} users)",
@@ -77,7 +76,7 @@ internal static class EvalCommand
 
         if (plot is not null)
         {
-            NdcgPlot.Write(plot, $"{dataset.Name}: nDCG@N (20% held out per user, seed {seed})", topN.Where(r => r.Name == chosen.Name || Baselines.All.Any(b => b.Name == r.Name) || r.Name == byPrediction.Name));
+            NdcgPlot.Write(plot, $"{dataset.Name}: nDCG@N (20% held out per user, seed {seed})", topN.Take(headline.Count));
             AnsiConsole.MarkupLineInterpolated($"Wrote [green]{plot}[/].");
         }
 

@@ -97,7 +97,7 @@ public sealed class UserBasedRecommender
         }
 
         var excluded = new List<int>();
-        foreach (var movieId in excludedMovieIds ?? new HashSet<int>())
+        foreach (var movieId in excludedMovieIds ?? Enumerable.Empty<int>())
         {
             if (_matrix.TryGetMovieIndex(movieId, out var index))
             {
@@ -125,11 +125,12 @@ public sealed class UserBasedRecommender
         {
             var neighbourhood = Neighbourhood.Of(this, profile, excludeUser);
             Accumulate(neighbourhood, weighted, weights, support);
+            var favourites = FavouritesOf(profile);
             return Rank(neighbourhood, profile, topN, excludedMovies)
                 .Select(movie => new Recommendation(
                     _matrix.MovieId(movie),
                     Clamp(Predict(neighbourhood.Offset, movie, weighted[movie], weights[movie])),
-                    Explain(movie, profile, neighbourhood.RankingNeighbours)))
+                    Explain(movie, favourites, neighbourhood.RankingNeighbours.Users)))
                 .ToList();
         }
         finally
@@ -313,8 +314,8 @@ public sealed class UserBasedRecommender
         return picked;
     }
 
-    /// <summary>The numbers behind a pick, read from the ranking neighbours' rows.</summary>
-    private RecommendationEvidence Explain(int movie, RatingProfile profile, (int[] Users, double[] Similarities) ranking)
+    /// <summary>The person's movies rated <see cref="LovedStars"/> or more, with their stars.</summary>
+    private static List<(int Movie, float Stars)> FavouritesOf(RatingProfile profile)
     {
         var favourites = new List<(int Movie, float Stars)>();
         for (var r = 0; r < profile.Count; r++)
@@ -325,10 +326,16 @@ public sealed class UserBasedRecommender
             }
         }
 
+        return favourites;
+    }
+
+    /// <summary>The numbers behind a pick, read from the ranking neighbours' rows.</summary>
+    private RecommendationEvidence Explain(int movie, List<(int Movie, float Stars)> favourites, int[] neighbours)
+    {
         var alsoLoved = new int[favourites.Count];
         var raters = 0;
         double stars = 0;
-        foreach (var user in ranking.Users)
+        foreach (var user in neighbours)
         {
             if (StarsOf(user, movie) is not { } given)
             {
@@ -360,7 +367,7 @@ public sealed class UserBasedRecommender
             .Take(MaxSharedFavourites)
             .ToList();
         return new RecommendationEvidence(
-            ranking.Users.Length,
+            neighbours.Length,
             raters,
             raters == 0 ? 0 : stars / raters,
             shared,

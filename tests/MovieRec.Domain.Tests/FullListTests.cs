@@ -22,7 +22,7 @@ public class FullListTests
     {
         var random = new Random(kind.Length * 7919);
         var obscure = ObscureMovieIds();
-        var short_ = new List<string>();
+        var shortLists = new List<string>();
         for (var person = 0; person < PeoplePerKind; person++)
         {
             var ratings = new Dictionary<int, double>();
@@ -45,12 +45,12 @@ public class FullListTests
                 var picks = Recommender.Recommend(ratings, topN);
                 if (picks.Count != topN || picks.Any(p => ratings.ContainsKey(p.MovieId)) || picks.DistinctBy(p => p.MovieId).Count() != topN)
                 {
-                    short_.Add($"{string.Join(',', ratings.Select(r => $"{r.Key}:{r.Value}"))} → {picks.Count} of {topN}");
+                    shortLists.Add($"{string.Join(',', ratings.Select(r => $"{r.Key}:{r.Value}"))} → {picks.Count} of {topN}");
                 }
             }
         }
 
-        Assert.Empty(short_);
+        Assert.Empty(shortLists);
     }
 
     [Fact]

@@ -26,64 +26,55 @@ public class StarPredictionTests
     [Fact]
     public void Raw_cosine_predicts_the_similarity_weighted_mean_of_the_k_nearest_raters()
     {
-        var matrix = TinyMatrix.ThreeUsers();
-        var predicted = new UserBasedRecommender(matrix, RawCosine).ScoreAll(TinyMatrix.Profile(matrix, (10, 4), (20, 2)), excludeUser: -1);
+        var predicted = Predicted(RawCosine, (10, 4), (20, 2));
 
         // Movie 30: raters u1 (4 stars) and u3 (2 stars). Movie 40: u2 (2 stars) and u3 (5 stars).
-        Assert.Equal((S1 * 4 + S3 * 2) / (S1 + S3), predicted[TinyMatrix.Index(matrix, 30)], 6);
-        Assert.Equal((S2 * 2 + S3 * 5) / (S2 + S3), predicted[TinyMatrix.Index(matrix, 40)], 6);
+        Assert.Equal((S1 * 4 + S3 * 2) / (S1 + S3), predicted[30], 6);
+        Assert.Equal((S2 * 2 + S3 * 5) / (S2 + S3), predicted[40], 6);
     }
 
     [Fact]
     public void Only_the_k_most_similar_raters_of_a_movie_count()
     {
-        var matrix = TinyMatrix.ThreeUsers();
-        var predicted = new UserBasedRecommender(matrix, RawCosine with { Neighbours = 1 })
-            .ScoreAll(TinyMatrix.Profile(matrix, (10, 4), (20, 2)), excludeUser: -1);
+        var predicted = Predicted(RawCosine with { Neighbours = 1 }, (10, 4), (20, 2));
 
         // k = 1: movie 30 comes from u1 alone (4 stars), movie 40 from u2 alone (2 stars).
-        Assert.Equal(4.0, predicted[TinyMatrix.Index(matrix, 30)], 9);
-        Assert.Equal(2.0, predicted[TinyMatrix.Index(matrix, 40)], 9);
+        Assert.Equal(4.0, predicted[30], 9);
+        Assert.Equal(2.0, predicted[40], 9);
     }
 
     [Fact]
     public void Cosine_over_movies_in_common_is_shrunk_by_how_many_there_are()
     {
-        var matrix = TinyMatrix.ThreeUsers();
-        var predicted = new UserBasedRecommender(matrix, RawCosine with { SimilarityShrinkage = 1 })
-            .ScoreAll(TinyMatrix.Profile(matrix, (10, 4), (20, 2)), excludeUser: -1);
+        var predicted = Predicted(RawCosine with { SimilarityShrinkage = 1 }, (10, 4), (20, 2));
 
         // In common with u1: 10 and 20, dot 26, lengths √(16+4) and √(25+9); n = 2 → × 2/3.
         // In common with u3: 20 only, dot 8, lengths 2 and 4 → cosine 1; n = 1 → × 1/2.
         var s1 = 26 / Math.Sqrt(20 * 34) * 2 / 3;
         const double s3 = 0.5;
-        Assert.Equal((s1 * 4 + s3 * 2) / (s1 + s3), predicted[TinyMatrix.Index(matrix, 30)], 6);
+        Assert.Equal((s1 * 4 + s3 * 2) / (s1 + s3), predicted[30], 6);
     }
 
     [Fact]
     public void Mean_centred_cosine_ignores_users_whose_taste_runs_the_other_way()
     {
-        var matrix = TinyMatrix.ThreeUsers();
-        var predicted = new UserBasedRecommender(matrix, RawCosine with { Centering = Centering.UserMean })
-            .ScoreAll(TinyMatrix.Profile(matrix, (10, 4), (20, 2)), excludeUser: -1);
+        var predicted = Predicted(RawCosine with { Centering = Centering.UserMean }, (10, 4), (20, 2));
 
         // Means: person 3, u1 4, u2 8/3, u3 11/3. Person residuals (1, −1).
         // u1 residuals (1, −1, 0): cosine 1. u2 and u3 have negative dots: not neighbours.
         // Movie 30 = 3 + (1·0)/1 = 3. Movie 40 has no neighbour: the person's mean, 3, untouched by u2's or u3's residuals.
-        Assert.Equal(3.0, predicted[TinyMatrix.Index(matrix, 30)], 9);
-        Assert.Equal(3.0, predicted[TinyMatrix.Index(matrix, 40)], 9);
+        Assert.Equal(3.0, predicted[30], 9);
+        Assert.Equal(3.0, predicted[40], 9);
     }
 
     [Fact]
     public void Shrinkage_pulls_a_thinly_supported_prediction_towards_the_baseline()
     {
-        var matrix = TinyMatrix.ThreeUsers();
-        var predicted = new UserBasedRecommender(matrix, RawCosine with { Centering = Centering.UserMean, PredictionShrinkage = 1 })
-            .ScoreAll(TinyMatrix.Profile(matrix, (20, 1), (30, 5)), excludeUser: -1);
+        var predicted = Predicted(RawCosine with { Centering = Centering.UserMean, PredictionShrinkage = 1 }, (20, 1), (30, 5));
 
         // Person mean 3, residuals 20→−2, 30→+2, length √8. u1 residuals 20→−1, 30→0: dot 2, cosine 2/(√8·√2) = 0.5.
         // Movie 10 from u1 (residual +1): 3 + 0.5·1/(0.5 + 1) = 3 + 1/3.
-        Assert.Equal(3 + 1.0 / 3, predicted[TinyMatrix.Index(matrix, 10)], 6);
+        Assert.Equal(3 + 1.0 / 3, predicted[10], 6);
     }
 
     [Fact]
@@ -111,6 +102,14 @@ public class StarPredictionTests
         const double mu = 11.0 / 3;
         Assert.Equal([mu + 0.5 + 1.0 / 3, mu + 0.5 - 2.0 / 3], recommender.BaselineStars(0), new RoundedComparer());
         Assert.Equal([mu - 1 + 1.0 / 3, mu - 1 - 2.0 / 3], recommender.BaselineStars(1), new RoundedComparer());
+    }
+
+    /// <summary>The predicted stars for every movie of <see cref="TinyMatrix.ThreeUsers"/>, by movie id.</summary>
+    private static Dictionary<int, double> Predicted(RecommenderOptions options, params (int MovieId, double Stars)[] ratings)
+    {
+        var matrix = TinyMatrix.ThreeUsers();
+        var predicted = new UserBasedRecommender(matrix, options).ScoreAll(TinyMatrix.Profile(matrix, ratings), excludeUser: -1);
+        return Enumerable.Range(0, matrix.MovieCount).ToDictionary(matrix.MovieId, m => predicted[m]);
     }
 
     private sealed class RoundedComparer : IEqualityComparer<double>
