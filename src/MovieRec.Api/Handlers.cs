@@ -18,8 +18,11 @@ public sealed class GetUnratedMovieHandler(RecommenderService service) : IApiHan
 {
     public async Task<ApiResult> HandleAsync(JsonElement? body, CancellationToken cancellationToken)
     {
-        var movie = await service.GetUnratedMovieAsync(RequestFields.ChatId(body), cancellationToken);
-        return ApiResult.Ok(new MovieAnswer(movie.Id, movie.Title, movie.Url));
+        var chatId = RequestFields.ChatId(body);
+        var offer = await service.GetUnratedMovieAsync(chatId, cancellationToken);
+        return offer.Value is { } movie
+            ? ApiResult.Ok(new MovieAnswer(movie.Id, movie.Title, movie.Url))
+            : Refused.For(offer.Refusal!.Value, chatId);
     }
 }
 
@@ -32,7 +35,9 @@ public sealed class RateMovieHandler(RecommenderService service) : IApiHandler
         var movieId = RequestFields.MovieId(body);
         var stars = RequestFields.Rating(body);
         var rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
-        return ApiResult.Ok(new RateAnswer("success", rated));
+        return rated.Refusal is { } refusal
+            ? Refused.For(refusal, chatId, movieId)
+            : ApiResult.Ok(new RateAnswer("success", rated.Value));
     }
 }
 
@@ -50,11 +55,10 @@ public sealed class RecommendHandler(RecommenderService service) : IApiHandler
 }
 
 /// <summary>GET /health: the matrix's counts and load time; nothing secret.</summary>
-public sealed class HealthHandler(Lazy<MovieLensModel> model) : IApiHandler
+public sealed class HealthHandler(MovieLensModel loaded) : IApiHandler
 {
     public Task<ApiResult> HandleAsync(JsonElement? body, CancellationToken cancellationToken)
     {
-        var loaded = model.Value;
         return Task.FromResult(ApiResult.Ok(new HealthAnswer(
             "ok",
             loaded.Catalog.Count,

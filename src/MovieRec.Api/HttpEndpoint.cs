@@ -30,10 +30,6 @@ public static class HttpEndpoint
         {
             return ApiResult.Error(e.Status, e.Message);
         }
-        catch (Exception e) when (e is UnknownUserException or UnknownMovieException or NoUnratedMovieException)
-        {
-            return ApiResult.Error(StatusCodes.Status404NotFound, e.Message);
-        }
         catch (StoreUnavailableException e)
         {
             context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, "Ratings store unavailable", e);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace MovieRec.Bot;
 
-/// <summary>The contract's Telegram settings, plus MOVIEREC_API_URL for a bot that drives a remote API.</summary>
+/// <summary>The contract's Telegram settings.</summary>
 public sealed class BotOptions
 {
     public const string DefaultApiBaseUrl = "https://api.telegram.org";
@@ -19,10 +19,6 @@ public sealed class BotOptions
     [ConfigurationKeyName("TELEGRAM_API_BASE_URL")]
     public string? ApiBaseUrl { get; set; }
 
-    /// <summary>When set, the bot calls this MovieRec API over HTTP instead of the services in its own process.</summary>
-    [ConfigurationKeyName("MOVIEREC_API_URL")]
-    public string? MovieRecApiUrl { get; set; }
-
     public bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
     public string ResolvedApiBaseUrl => string.IsNullOrWhiteSpace(ApiBaseUrl) ? DefaultApiBaseUrl : ApiBaseUrl;
@@ -36,5 +32,5 @@ public sealed class BotOptions
 
     // Options objects end up in debugger views and log scopes; keep the token out of them.
     public override string ToString() =>
-        $"BotOptions {{ Token = {(HasToken ? "(set)" : "(none)")}, WebhookSecret = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "(set)")}, ApiBaseUrl = {ResolvedApiBaseUrl}, MovieRecApiUrl = {MovieRecApiUrl ?? "(in process)"} }}";
+        $"BotOptions {{ Token = {(HasToken ? "(set)" : "(none)")}, WebhookSecret = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "(set)")}, ApiBaseUrl = {ResolvedApiBaseUrl} }}";
 }

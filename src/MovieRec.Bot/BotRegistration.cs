@@ -12,9 +12,7 @@ public static class BotRegistration
 
     /// <summary>
     /// The Telegram client (a typed HttpClient, so TELEGRAM_API_BASE_URL and tests can point it
-    /// anywhere), the way to the API (in process, or HTTP when MOVIEREC_API_URL is set) and the
-    /// update handling. Needs the MovieRec storage registered alongside, and the MovieRec
-    /// services too unless MOVIEREC_API_URL is set.
+    /// anywhere) and the update handling. Needs the MovieRec services (AddMovieRecService) alongside.
     /// </summary>
     public static IServiceCollection AddMovieRecBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,20 +37,6 @@ public static class BotRegistration
                     },
                     http);
             });
-
-        var apiUrl = configuration["MOVIEREC_API_URL"];
-        if (string.IsNullOrWhiteSpace(apiUrl))
-        {
-            services.AddTransient<IMovieRecApi, ServiceMovieRecApi>();
-        }
-        else
-        {
-            services.AddHttpClient<IMovieRecApi, HttpMovieRecApi>(http =>
-            {
-                http.BaseAddress = new Uri(apiUrl.EndsWith('/') ? apiUrl : apiUrl + "/");
-                http.Timeout = TimeSpan.FromSeconds(15);
-            });
-        }
 
         // Transient, like the typed HttpClients they hold.
         services.AddTransient<UpdateHandler>();

@@ -23,8 +23,11 @@ public static class BotTexts
     public static string Help { get; } =
         "Here is what I can do:\n" + string.Join('\n', BotCommandList.All.Select(c => $"/{c.Command} - {c.Description}"));
 
-    /// <summary>A movie as its own message: the title, then its IMDb page.</summary>
+    /// <summary>A movie offered for rating, as its own message: the title, then its IMDb page.</summary>
     public static string Movie(string title, string url) => $"{title}\n{url}";
+
+    /// <summary>A recommended movie, as its own message: the title, its IMDb page, then why it was picked.</summary>
+    public static string Recommendation(string title, string url, string reason) => $"{title}\n{url}\n{reason}";
 
     public static string RatingsToGo(int remaining) =>
         remaining == 1

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MovieRec.Domain;
+using MovieRec.Service;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -9,11 +10,13 @@ using Telegram.Bot.Types.Enums;
 namespace MovieRec.Bot;
 
 /// <summary>
-/// The conversation of the contract: routes an update by its shape, then a command by its word.
-/// Every use case goes through <see cref="IMovieRecApi"/>; a failure behind it gets the user an
-/// apology and is logged with the update id.
+/// The conversation of the contract: routes an update by its shape, then a command by its word,
+/// and calls the same <see cref="RecommenderService"/> the HTTP routes call. A chat is registered
+/// when the service first says it is unknown, not before every command, so a known user's button
+/// press costs three store calls (the rating, the count, the next movie). A failure gets the user
+/// an apology and is logged with the update id.
 /// </summary>
-public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILogger<UpdateHandler> logger)
+public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService service, ILogger<UpdateHandler> logger)
 {
     public const int RecommendationCount = RecommendationRules.DefaultTopN;
 
@@ -58,7 +61,7 @@ public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILog
         await (command switch
         {
             BotCommandList.Start => StartAsync(chat, cancellationToken),
-            BotCommandList.Rate => RateAsync(chat, cancellationToken),
+            BotCommandList.Rate => OfferMovieAsync(chat, cancellationToken),
             BotCommandList.Recommend => RecommendAsync(chat, cancellationToken),
             _ => SendAsync(chat, BotTexts.Help, cancellationToken),
         });
@@ -66,31 +69,26 @@ public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILog
 
     private async Task StartAsync(Chat chat, CancellationToken cancellationToken)
     {
-        var isNew = await api.RegisterAsync(ChatIdOf(chat), cancellationToken);
+        var isNew = await service.RegisterAsync(ChatIdOf(chat), cancellationToken);
         await SendAsync(chat, isNew ? BotTexts.Welcome : BotTexts.WelcomeBack, cancellationToken);
         await SendAsync(chat, BotTexts.HowToUse, cancellationToken);
-    }
-
-    private async Task RateAsync(Chat chat, CancellationToken cancellationToken)
-    {
-        await api.RegisterAsync(ChatIdOf(chat), cancellationToken);
-        await OfferMovieAsync(chat, cancellationToken);
     }
 
     private async Task RecommendAsync(Chat chat, CancellationToken cancellationToken)
     {
         var chatId = ChatIdOf(chat);
-        await api.RegisterAsync(chatId, cancellationToken);
-        var movies = await api.RecommendAsync(chatId, RecommendationCount, cancellationToken);
+        var movies = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken);
         if (movies.Count == 0)
         {
+            // Unknown and new users get here too: register them, as every command does before /start.
+            await service.RegisterAsync(chatId, cancellationToken);
             await SendAsync(chat, BotTexts.NotEnoughRatings, cancellationToken);
             return;
         }
 
-        foreach (var movie in movies)
+        foreach (var pick in movies)
         {
-            await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
+            await SendAsync(chat, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), cancellationToken);
         }
     }
 
@@ -104,23 +102,43 @@ public sealed class UpdateHandler(ITelegramBotClient bot, IMovieRecApi api, ILog
 
         var chat = question.Chat;
         var chatId = ChatIdOf(chat);
-        await api.RegisterAsync(chatId, cancellationToken);
-        var rated = await api.RateMovieAsync(chatId, movieId, stars, cancellationToken);
+        var rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
+        if (rated.Refusal == Refusal.UnknownUser)
+        {
+            await service.RegisterAsync(chatId, cancellationToken);
+            rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
+        }
+
+        if (rated.Refusal is not null)
+        {
+            // A movie this catalog does not have: a button from another deployment or a forged one.
+            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            return;
+        }
+
         await bot.AnswerCallbackQuery(query.Id, BotTexts.Rated(stars), cancellationToken: cancellationToken);
         await CloseQuestionAsync(question, stars, cancellationToken);
         await SendAsync(chat, BotTexts.RatingReceived, cancellationToken);
-        if (rated is { } count && count < RecommendationRules.MinimumRatings)
+        if (rated.Value < RecommendationRules.MinimumRatings)
         {
-            await SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - count), cancellationToken);
+            await SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - rated.Value), cancellationToken);
         }
 
         await OfferMovieAsync(chat, cancellationToken);
     }
 
+    /// <summary>/rate, and the next question after a press: a movie, then the buttons.</summary>
     private async Task OfferMovieAsync(Chat chat, CancellationToken cancellationToken)
     {
-        var movie = await api.GetUnratedMovieAsync(ChatIdOf(chat), cancellationToken);
-        if (movie is null)
+        var chatId = ChatIdOf(chat);
+        var offer = await service.GetUnratedMovieAsync(chatId, cancellationToken);
+        if (offer.Refusal == Refusal.UnknownUser)
+        {
+            await service.RegisterAsync(chatId, cancellationToken);
+            offer = await service.GetUnratedMovieAsync(chatId, cancellationToken);
+        }
+
+        if (offer.Value is not { } movie)
         {
             await SendAsync(chat, BotTexts.NothingLeftToRate, cancellationToken);
             return;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Bot;
 using MovieRec.Service;
-using MovieRec.Storage;
 
 namespace MovieRec.Cli;
 
@@ -23,7 +22,7 @@ internal static class BotCommand
     {
         var command = new Command(
             "poll",
-            "Answer Telegram updates by long polling (removes any webhook first). Uses the MovieRec services in this process, or MOVIEREC_API_URL when set.");
+            "Answer Telegram updates by long polling (removes any webhook first). Uses the MovieRec services in this process.");
         command.SetAction((_, cancellationToken) => Failure.ReportAsync(async () =>
         {
             using var host = BuildHost();
@@ -85,15 +84,7 @@ internal static class BotCommand
             throw new ArgumentException("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token.");
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["MOVIEREC_API_URL"]))
-        {
-            builder.Services.AddMovieRecService(builder.Configuration);
-        }
-        else
-        {
-            builder.Services.AddMovieRecStorage(builder.Configuration);
-        }
-
+        builder.Services.AddMovieRecService(builder.Configuration);
         builder.Services.AddMovieRecBot(builder.Configuration);
         return builder.Build();
     }

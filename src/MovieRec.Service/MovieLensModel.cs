@@ -37,4 +37,13 @@ public sealed class MovieLensModel
         var recommender = new UserBasedRecommender(dataset.Ratings, options);
         return new MovieLensModel(dataset.Catalog, recommender, DateTimeOffset.UtcNow, clock.Elapsed);
     }
+
+    /// <summary>A model of a dataset already in memory (tests, tools).</summary>
+    public static MovieLensModel From(MovieLensDataset dataset, RecommenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var clock = Stopwatch.StartNew();
+        var recommender = new UserBasedRecommender(dataset.Ratings, options);
+        return new MovieLensModel(dataset.Catalog, recommender, DateTimeOffset.UtcNow, clock.Elapsed);
+    }
 }

@@ -3,12 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace MovieRec.Service;
 
-/// <summary>Loads the MovieLens model while the host starts, so no request waits for it.</summary>
-internal sealed class MovieLensWarmup(Lazy<MovieLensModel> model, ILogger<MovieLensWarmup> logger) : IHostedService
+/// <summary>Loads the MovieLens model while the host starts (resolving this service builds it), so no request waits for it.</summary>
+internal sealed class MovieLensWarmup(MovieLensModel loaded, ILogger<MovieLensWarmup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var loaded = model.Value;
         logger.LogInformation(
             "MovieLens loaded in {LoadMs} ms: {Movies} movies, {Users} users, {Ratings} ratings",
             (long)loaded.LoadTime.TotalMilliseconds,

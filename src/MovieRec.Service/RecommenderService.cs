@@ -4,31 +4,39 @@ using MovieRec.Storage;
 namespace MovieRec.Service;
 
 /// <summary>
-/// MovieRec's use cases, shared by the HTTP routes and the Telegram bot. Unknown users and
-/// movies are exceptions the callers turn into their own answers; a store outage surfaces as
-/// <see cref="StoreUnavailableException"/>.
+/// MovieRec's use cases, shared by the HTTP routes and the Telegram bot. Unknown users, unknown
+/// movies and nothing left to rate come back as a <see cref="Refusal"/>; a store outage surfaces
+/// as <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RecommenderService(Lazy<MovieLensModel> model, IRatingStore store, Random random)
+public sealed class RecommenderService(MovieLensModel model, IRatingStore store, Random random)
 {
-    private MovieLensModel Model => model.Value;
-
     /// <summary>True when this call created the user, false when the chat id was known.</summary>
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
         store.TryRegisterAsync(chatId, cancellationToken);
 
-    public async Task<Movie> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken)
+    /// <summary>A random movie the user has not rated, weighted by popularity. One store read.</summary>
+    public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken)
     {
-        var ratings = await store.GetRatingsAsync(chatId, cancellationToken) ?? throw new UnknownUserException(chatId);
-        var rated = ratings.StarsByMovie.Keys.ToHashSet();
-        return Model.Picker.Pick(rated, random) ?? throw new NoUnratedMovieException(chatId);
+        if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
+        {
+            return Refusal.UnknownUser;
+        }
+
+        return model.Picker.Pick(ratings.StarsByMovie.Keys.ToHashSet(), random) is { } movie
+            ? Outcome.Done(movie)
+            : Refusal.NothingLeftToRate;
     }
 
-    /// <summary>Stores the rating durably, replacing an earlier one. Returns how many movies the user has now rated.</summary>
-    public async Task<int> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the rating durably, replacing an earlier one, and answers how many movies the user
+    /// has rated now. Two store calls: the write, then a read that includes it (Table Storage is
+    /// strongly consistent).
+    /// </summary>
+    public async Task<Outcome<int>> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
-        if (!Model.Catalog.Contains(movieId))
+        if (!model.Catalog.Contains(movieId))
         {
-            throw new UnknownMovieException(movieId);
+            return Refusal.UnknownMovie;
         }
 
         if (!StarScale.IsValid(stars))
@@ -36,35 +44,30 @@ public sealed class RecommenderService(Lazy<MovieLensModel> model, IRatingStore 
             throw new ArgumentOutOfRangeException(nameof(stars), stars, "Stars must be 0.5 to 5 in half steps.");
         }
 
-        if (!await store.SaveRatingAsync(chatId, movieId, stars, cancellationToken))
+        if (!await store.SaveRatingAsync(chatId, movieId, stars, cancellationToken)
+            || await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
         {
-            throw new UnknownUserException(chatId);
+            return Refusal.UnknownUser;
         }
 
-        // Read after the write: Table Storage is strongly consistent, so the count includes this rating.
-        return await CountRatingsAsync(chatId, cancellationToken) ?? throw new UnknownUserException(chatId);
+        return Outcome.Done(ratings.StarsByMovie.Count);
     }
 
-    /// <summary>How many movies the user has rated; null for an unknown chat id.</summary>
-    public async Task<int?> CountRatingsAsync(string chatId, CancellationToken cancellationToken) =>
-        (await store.GetRatingsAsync(chatId, cancellationToken))?.StarsByMovie.Count;
-
-    /// <summary>The best <paramref name="topN"/> unrated movies; empty for an unknown user or one with too few ratings.</summary>
+    /// <summary>The best <paramref name="topN"/> unrated movies with reasons; empty for an unknown user or one with too few ratings. One store read.</summary>
     public async Task<IReadOnlyList<RecommendedMovie>> RecommendAsync(string chatId, int topN, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, RecommendationRules.MaxTopN);
-        var ratings = await store.GetRatingsAsync(chatId, cancellationToken);
-        if (ratings is null)
+        if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
         {
             return [];
         }
 
-        return Model.Recommender.Recommend(ratings.StarsByMovie, topN)
+        return model.Recommender.Recommend(ratings.StarsByMovie, topN)
             .Select(pick => new RecommendedMovie(
-                Model.Catalog.Get(pick.MovieId),
+                model.Catalog.Get(pick.MovieId),
                 pick.Score,
-                RecommendationReason.Describe(pick.Evidence, Model.Catalog)))
+                RecommendationReason.Describe(pick.Evidence, model.Catalog)))
             .ToList();
     }
 }

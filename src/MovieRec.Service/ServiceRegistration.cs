@@ -13,8 +13,9 @@ public static class ServiceRegistration
     {
         services.AddOptions<MovieLensOptions>().Bind(configuration);
         services.AddSingleton(new RecommenderOptions());
-        services.AddSingleton(sp => new Lazy<MovieLensModel>(
-            () => MovieLensModel.Load(sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
+        // A singleton is built on first use: by MovieLensWarmup while the host starts.
+        services.AddSingleton(sp => MovieLensModel.Load(
+            sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>()));
         services.AddHostedService<MovieLensWarmup>();
         services.AddMovieRecStorage(configuration);
         services.AddSingleton(Random.Shared);

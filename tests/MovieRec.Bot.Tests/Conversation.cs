@@ -1,8 +1,13 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MovieRec.Bot.Tests.Emulator;
+using MovieRec.Domain;
+using MovieRec.Service;
+using MovieRec.Testing;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -10,7 +15,8 @@ namespace MovieRec.Bot.Tests;
 
 /// <summary>
 /// The update handler wired as the hosts wire it (AddMovieRecBot), with the Bot API answered by the
-/// emulator in memory and the MovieRec API by <see cref="FakeMovieRecApi"/>.
+/// emulator in memory and the real <see cref="RecommenderService"/> over a 14-film catalog and the
+/// in-memory ratings store (held to the Table store's contract by the store contract suite).
 /// </summary>
 internal sealed class Conversation : IDisposable
 {
@@ -29,13 +35,16 @@ internal sealed class Conversation : IDisposable
         services.AddLogging(logging => logging.AddProvider(Log));
         services.AddMovieRecBot(configuration);
         services.AddHttpClient(nameof(ITelegramBotClient)).ConfigurePrimaryHttpMessageHandler(() => new EmulatorMessageHandler(Telegram));
-        services.AddSingleton<IMovieRecApi>(Api);
+        services.AddSingleton(new RecommenderService(Model, Store, new Random(7)));
         _services = services.BuildServiceProvider();
     }
 
+    /// <summary>Films 1–14, "Film number N (1980+N)", IMDb tt000000N, each rated by the five MovieLens users below.</summary>
+    public static MovieLensModel Model { get; } = FourteenFilms();
+
     public BotApiEmulator Telegram { get; } = new();
 
-    public FakeMovieRecApi Api { get; } = new();
+    public ObservedRatingStore Store { get; } = new();
 
     public RecordingLogger Log { get; } = new();
 
@@ -57,5 +66,34 @@ internal sealed class Conversation : IDisposable
 
     public IReadOnlyList<string?> Texts(long chatId) => Telegram.BotMessages(chatId).Select(m => m.Text).ToList();
 
+    /// <summary>The stored ratings of a chat; null for a chat never registered.</summary>
+    public IReadOnlyDictionary<int, double>? Ratings(long chatId) =>
+        Store.GetRatingsAsync(chatId.ToString(CultureInfo.InvariantCulture), CancellationToken.None).Result?.StarsByMovie;
+
+    /// <summary>The movie id the bot's latest rating question is about, read from its buttons.</summary>
+    public int MovieAskedAbout(long chatId) =>
+        RatingButtons.TryRead(Telegram.BotMessages(chatId).Last(m => m.Buttons.Count > 0).Buttons[0].Data, out var movieId, out _)
+            ? movieId
+            : throw new InvalidOperationException("The latest question has no rating buttons.");
+
     public void Dispose() => _services.Dispose();
+
+    private static MovieLensModel FourteenFilms()
+    {
+        var movies = new StringBuilder("movieId,title,genres\n");
+        var links = new StringBuilder("movieId,imdbId,tmdbId\n");
+        var ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (var film = 1; film <= 14; film++)
+        {
+            movies.Append(CultureInfo.InvariantCulture, $"{film},Film number {film} ({1980 + film}),Drama\n");
+            links.Append(CultureInfo.InvariantCulture, $"{film},{film:D7},\n");
+            for (var user = 1; user <= 5; user++)
+            {
+                ratings.Append(CultureInfo.InvariantCulture, $"{user},{film},{1 + ((film + user) % 5)}.0,0\n");
+            }
+        }
+
+        var dataset = MovieLensReader.Read(new StringReader(movies.ToString()), new StringReader(links.ToString()), new StringReader(ratings.ToString()));
+        return MovieLensModel.From(dataset, new RecommenderOptions());
+    }
 }

@@ -1,3 +1,5 @@
+using MovieRec.Domain;
+
 namespace MovieRec.Bot.Tests;
 
 /// <summary>The conversation of the contract, update by update: routing, texts, buttons, failures.</summary>
@@ -14,7 +16,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/start");
 
         Assert.Equal([BotTexts.Welcome, BotTexts.HowToUse], _chat.Texts(Ada));
-        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+        Assert.NotNull(_chat.Ratings(Ada));
     }
 
     [Fact]
@@ -32,12 +34,13 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/rate");
 
         var messages = _chat.Telegram.BotMessages(Ada);
+        var film = _chat.MovieAskedAbout(Ada);
         Assert.Equal(2, messages.Count);
-        Assert.Equal("Film number 1 (1981)\nhttps://www.imdb.com/title/tt0000001/", messages[0].Text);
+        Assert.Equal(FilmText(film), messages[0].Text);
         Assert.Empty(messages[0].Buttons);
         Assert.Equal("How do you rate this movie?", messages[1].Text);
         Assert.Equal(
-            [("1", "rate:1:1"), ("2", "rate:1:2"), ("3", "rate:1:3"), ("4", "rate:1:4"), ("5", "rate:1:5")],
+            [("1", $"rate:{film}:1"), ("2", $"rate:{film}:2"), ("3", $"rate:{film}:3"), ("4", $"rate:{film}:4"), ("5", $"rate:{film}:5")],
             messages[1].Buttons);
     }
 
@@ -46,7 +49,7 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, "/rate");
 
-        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+        Assert.NotNull(_chat.Ratings(Ada));
         Assert.Equal("How do you rate this movie?", _chat.Texts(Ada)[^1]);
     }
 
@@ -55,18 +58,21 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, "/rate");
         var question = _chat.Telegram.BotMessages(Ada)[1];
+        var film = _chat.MovieAskedAbout(Ada);
 
         await _chat.UserPressesAsync(Ada, "4");
 
-        Assert.Equal(4, _chat.Api.Users["4242"][1]);
+        Assert.Equal(new Dictionary<int, double> { [film] = 4 }, _chat.Ratings(Ada));
         Assert.Equal("Rated 4 of 5", Assert.Single(_chat.Telegram.CallbackAnswers).Text);
         var closed = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == question.MessageId);
         Assert.Equal("How do you rate this movie? You gave it 4 of 5.", closed.Text);
         Assert.Empty(closed.Buttons);
+        var next = _chat.MovieAskedAbout(Ada);
+        Assert.NotEqual(film, next);
         Assert.Equal(
-            ["Your rating is received!", "Rate 9 more movies to unlock /recommend.", "Film number 2 (1982)\nhttps://www.imdb.com/title/tt0000002/", "How do you rate this movie?"],
+            ["Your rating is received!", "Rate 9 more movies to unlock /recommend.", FilmText(next), "How do you rate this movie?"],
             _chat.Texts(Ada).Skip(2));
-        Assert.Equal("rate:2:5", _chat.Telegram.BotMessages(Ada)[^1].Buttons[4].Data);
+        Assert.Equal($"rate:{next}:5", _chat.Telegram.BotMessages(Ada)[^1].Buttons[4].Data);
     }
 
     [Fact]
@@ -81,19 +87,8 @@ public sealed class UpdateHandlerTests : IDisposable
         Assert.Equal("Rate 1 more movie to unlock /recommend.", _chat.Texts(Ada)[^3]);
         await _chat.UserPressesAsync(Ada, "3");
 
-        Assert.Equal(10, _chat.Api.Users["4242"].Count);
+        Assert.Equal(10, _chat.Ratings(Ada)!.Count);
         Assert.Equal("Your rating is received!", _chat.Texts(Ada)[^3]);
-    }
-
-    [Fact]
-    public async Task Without_a_count_from_the_api_the_press_is_confirmed_without_a_countdown()
-    {
-        _chat.Api.ReportsCount = false;
-        await _chat.UserSendsAsync(Ada, "/rate");
-
-        await _chat.UserPressesAsync(Ada, "5");
-
-        Assert.Equal(["Your rating is received!", "Film number 2 (1982)\nhttps://www.imdb.com/title/tt0000002/", "How do you rate this movie?"], _chat.Texts(Ada).Skip(2));
     }
 
     [Fact]
@@ -101,27 +96,28 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, "/rate");
         var firstQuestion = _chat.Telegram.BotMessages(Ada)[1];
+        var firstFilm = _chat.MovieAskedAbout(Ada);
         await _chat.UserSendsAsync(Ada, "/rate");
 
         await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, firstQuestion.MessageId, "2"));
 
-        Assert.Equal(2, _chat.Api.Users["4242"][1]);
-        Assert.Single(_chat.Api.Users["4242"]);
+        Assert.Equal(new Dictionary<int, double> { [firstFilm] = 2 }, _chat.Ratings(Ada));
     }
 
     [Fact]
-    public async Task Recommend_sends_each_of_three_movies_as_its_own_message_with_title_and_url()
+    public async Task Recommend_sends_each_of_three_movies_as_its_own_message_with_title_url_and_reason()
     {
-        for (var id = 1; id <= 10; id++)
-        {
-            _chat.Api.Users.GetOrAdd("4242", _ => new())[id] = 4;
-        }
+        var ratings = await RateAsync(Ada, Enumerable.Range(1, 10), stars: 4);
 
         await _chat.UserSendsAsync(Ada, "/recommend");
 
-        Assert.Equal(
-            ["Film number 11 (1991)\nhttps://www.imdb.com/title/tt0000011/", "Film number 12 (1992)\nhttps://www.imdb.com/title/tt0000012/", "Film number 13 (1993)\nhttps://www.imdb.com/title/tt0000013/"],
-            _chat.Texts(Ada));
+        // The three picks the recommender makes for these ratings, among the four films left (11–14).
+        var expected = Conversation.Model.Recommender.Recommend(ratings, topN: 3)
+            .Select(p => $"{FilmText(p.MovieId)}\n{RecommendationReason.Describe(p.Evidence, Conversation.Model.Catalog)}")
+            .ToList();
+        Assert.Equal(3, expected.Count);
+        Assert.All(expected, text => Assert.Matches(@"^Film number 1[1-4] \(199[1-4]\)\nhttps://www\.imdb\.com/title/tt00000[0-9]{2}/\n\d+ of the 5 people", text));
+        Assert.Equal(expected, _chat.Texts(Ada));
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/recommend");
 
         Assert.Equal(["You have not rated enough movies, we cannot generate recommendation for you"], _chat.Texts(Ada));
-        Assert.True(_chat.Api.Users.ContainsKey("4242"));
+        Assert.NotNull(_chat.Ratings(Ada));
     }
 
     [Theory]
@@ -151,7 +147,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserSendsAsync(-100777, "/start@SomeOtherBot");
 
         Assert.Empty(_chat.Texts(-100777));
-        Assert.Empty(_chat.Api.Users);
+        Assert.Equal(0, _chat.Store.Calls);
     }
 
     [Theory]
@@ -187,7 +183,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.DeliverAsync(_chat.Telegram.UserEdits(Ada, mine, "/start"));
 
         Assert.Equal([BotTexts.Help], _chat.Texts(Ada));
-        Assert.Empty(_chat.Api.Users);
+        Assert.Equal(0, _chat.Store.Calls);
     }
 
     [Fact]
@@ -200,7 +196,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.DeliverAsync(_chat.Telegram.GroupMemberSends(group, Ada, "/rate@MovieRecTestBot"));
 
         Assert.Equal("How do you rate this movie?", _chat.Texts(group)[^1]);
-        Assert.True(_chat.Api.Users.ContainsKey("-1001234567890"));
+        Assert.NotNull(_chat.Ratings(group));
     }
 
     [Fact]
@@ -208,18 +204,33 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, "/rate");
         var question = _chat.Telegram.BotMessages(Ada)[1];
-        var update = _chat.Telegram.UserPresses(Ada, question.MessageId, "3").Replace("\"rate:1:3\"", "\"like:1\"", StringComparison.Ordinal);
+        var film = _chat.MovieAskedAbout(Ada);
+        var update = _chat.Telegram.UserPresses(Ada, question.MessageId, "3").Replace($"\"rate:{film}:3\"", "\"like:1\"", StringComparison.Ordinal);
 
         await _chat.DeliverAsync(update);
 
         Assert.Equal(BotTexts.StaleButton, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
-        Assert.Empty(_chat.Api.Users["4242"]);
+        Assert.Empty(_chat.Ratings(Ada)!);
     }
 
     [Fact]
-    public async Task An_api_failure_gets_the_user_a_short_apology_and_is_logged_with_the_update_id()
+    public async Task A_button_for_a_movie_the_catalog_does_not_have_is_answered_as_stale_and_rates_nothing()
     {
-        _chat.Api.Broken = true;
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var question = _chat.Telegram.BotMessages(Ada)[1];
+        var film = _chat.MovieAskedAbout(Ada);
+        var update = _chat.Telegram.UserPresses(Ada, question.MessageId, "3").Replace($"\"rate:{film}:3\"", "\"rate:999:3\"", StringComparison.Ordinal);
+
+        await _chat.DeliverAsync(update);
+
+        Assert.Equal(BotTexts.StaleButton, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Empty(_chat.Ratings(Ada)!);
+    }
+
+    [Fact]
+    public async Task A_store_outage_gets_the_user_a_short_apology_and_is_logged_with_the_update_id()
+    {
+        _chat.Store.Broken = true;
         var update = _chat.Telegram.UserSends(Ada, "/rate");
         var updateId = System.Text.Json.JsonDocument.Parse(update).RootElement.GetProperty("update_id").GetInt32();
 
@@ -234,7 +245,7 @@ public sealed class UpdateHandlerTests : IDisposable
     public async Task A_failed_button_press_answers_the_query_and_the_chat_with_an_apology()
     {
         await _chat.UserSendsAsync(Ada, "/rate");
-        _chat.Api.Broken = true;
+        _chat.Store.Broken = true;
 
         await _chat.UserPressesAsync(Ada, "5");
 
@@ -256,16 +267,64 @@ public sealed class UpdateHandlerTests : IDisposable
     [Fact]
     public async Task With_every_movie_rated_rate_says_so()
     {
-        var ratings = _chat.Api.Users.GetOrAdd("4242", _ => new());
-        foreach (var movie in FakeMovieRecApi.Catalog)
-        {
-            ratings[movie.Id] = 3;
-        }
+        await RateAsync(Ada, Conversation.Model.Catalog.Movies.Select(m => m.Id), stars: 3);
 
         await _chat.UserSendsAsync(Ada, "/rate");
 
         Assert.Equal([BotTexts.NothingLeftToRate], _chat.Texts(Ada));
     }
+
+    [Fact]
+    public async Task A_known_users_commands_and_presses_make_the_fewest_store_calls()
+    {
+        await _chat.UserSendsAsync(Ada, "/start");
+        Assert.Equal(1, _chat.Store.Calls);
+
+        // /rate: one read to pick an unrated movie. A press: the write, the count, the next movie.
+        await CallsFor(() => _chat.UserSendsAsync(Ada, "/rate"), expected: 1);
+        await CallsFor(() => _chat.UserPressesAsync(Ada, "4"), expected: 3);
+        await CallsFor(() => _chat.UserSendsAsync(Ada, "/recommend"), expected: 2); // under 10 ratings: the read, then the registration every empty answer makes sure of
+        await RateAsync(Ada, Enumerable.Range(1, 10), stars: 4);
+        await CallsFor(() => _chat.UserSendsAsync(Ada, "/recommend"), expected: 1);
+    }
+
+    [Fact]
+    public async Task A_press_from_a_chat_the_store_has_never_seen_registers_it_and_keeps_the_rating()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var question = _chat.Telegram.BotMessages(Ada)[1];
+        var film = _chat.MovieAskedAbout(Ada);
+        const long stranger = 777;
+
+        // The same button, pressed in a chat that never sent a command (a wiped store looks the same).
+        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, question.MessageId, "5").Replace($"\"id\":{Ada}", $"\"id\":{stranger}", StringComparison.Ordinal));
+
+        Assert.Equal(new Dictionary<int, double> { [film] = 5 }, _chat.Ratings(stranger));
+    }
+
+    private async Task CallsFor(Func<Task> step, int expected)
+    {
+        var before = _chat.Store.Calls;
+        await step();
+        Assert.Equal(expected, _chat.Store.Calls - before);
+    }
+
+    /// <summary>Registers the chat (if needed) and stores the ratings straight in the store.</summary>
+    private async Task<Dictionary<int, double>> RateAsync(long chatId, IEnumerable<int> films, double stars)
+    {
+        var id = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _chat.Store.TryRegisterAsync(id, CancellationToken.None);
+        var ratings = films.ToDictionary(f => f, _ => stars);
+        foreach (var (film, given) in ratings)
+        {
+            await _chat.Store.SaveRatingAsync(id, film, given, CancellationToken.None);
+        }
+
+        return ratings;
+    }
+
+    private static string FilmText(int film) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Film number {film} ({1980 + film})\nhttps://www.imdb.com/title/tt{film:D7}/");
 }
 
 /// <summary>The part of the emulator's token after the colon: what must never reach a log.</summary>

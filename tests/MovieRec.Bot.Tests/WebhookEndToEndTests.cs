@@ -42,8 +42,10 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
         var api = (await app.Host.PostAsync("/recommend", new { chat_id = chat.ToString(), top_n = 3 })).Body.GetProperty("movies").EnumerateArray().ToList();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Matches(MovieMessage(), recommendations[i]);
-            Assert.Equal($"{api[i].GetProperty("title").GetString()}\n{api[i].GetProperty("url").GetString()}", recommendations[i]);
+            Assert.Matches(RecommendationMessage(), recommendations[i]);
+            Assert.Equal(
+                $"{api[i].GetProperty("title").GetString()}\n{api[i].GetProperty("url").GetString()}\n{api[i].GetProperty("reason").GetString()}",
+                recommendations[i]);
             Assert.DoesNotContain(api[i].GetProperty("id").GetInt32(), pressed);
         }
     }
@@ -176,6 +178,7 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
 
     internal static int MovieIdOf(string callbackData) => int.Parse(callbackData.Split(':')[1]);
 
-    [GeneratedRegex(@"\A.+\nhttps://www\.imdb\.com/title/tt\d{7,8}/\z")]
-    private static partial Regex MovieMessage();
+    // Title, IMDb page, then the reason sentence.
+    [GeneratedRegex(@"\A.+\nhttps://www\.imdb\.com/title/tt\d{7,8}/\n\d+ of the 50 people whose taste is closest to yours rated it.+\z")]
+    private static partial Regex RecommendationMessage();
 }

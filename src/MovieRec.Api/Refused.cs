@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using MovieRec.Service;
+
+namespace MovieRec.Api;
+
+/// <summary>The contract's answer to each <see cref="Refusal"/>: 404 with a message a client can act on.</summary>
+internal static class Refused
+{
+    public static ApiResult For(Refusal refusal, string chatId, int movieId = 0) => ApiResult.Error(
+        StatusCodes.Status404NotFound,
+        refusal switch
+        {
+            Refusal.UnknownUser => $"Chat id '{chatId}' is not registered; call /register first.",
+            Refusal.UnknownMovie => $"Movie {movieId} is not in the MovieLens catalog.",
+            Refusal.NothingLeftToRate => $"Chat id '{chatId}' has rated every movie; none is left to rate.",
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, null),
+        });
+}

@@ -1,0 +1,34 @@
+using MovieRec.Storage;
+
+namespace MovieRec.Testing;
+
+/// <summary>
+/// The in-memory store (held to the Table store's contract) with what tests above the store
+/// need: the number of store calls made, and a switch that makes every call an outage.
+/// </summary>
+public sealed class ObservedRatingStore : IRatingStore
+{
+    private readonly InMemoryRatingStore _inner = new();
+    private int _calls;
+
+    /// <summary>How many store calls (round trips, for the Table store) have been made.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>When true every call throws <see cref="StoreUnavailableException"/>, as an unreachable store does.</summary>
+    public bool Broken { get; set; }
+
+    public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
+        Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken));
+
+    public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
+        Observe(() => _inner.GetRatingsAsync(chatId, cancellationToken));
+
+    public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
+        Observe(() => _inner.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
+
+    private Task<T> Observe<T>(Func<Task<T>> call)
+    {
+        Interlocked.Increment(ref _calls);
+        return Broken ? throw new StoreUnavailableException("The test switched the store off.") : call();
+    }
+}
