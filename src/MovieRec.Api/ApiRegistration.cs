@@ -7,18 +7,17 @@ namespace MovieRec.Api;
 
 public static class ApiRegistration
 {
-    /// <summary>The use cases, the bot and one handler per route; both hosts call this.</summary>
+    /// <summary>The use cases, the bot, the webhook and the JSON the answers are written in; both hosts call this.</summary>
     public static IServiceCollection AddMovieRecApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMovieRecService(configuration);
         services.AddMovieRecBot(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FailureLog>();
-        foreach (var handler in ApiRoutes.All.Select(r => r.Handler).Distinct())
-        {
-            // Transient: the webhook's handler holds a typed HttpClient, which must not live for the app's lifetime.
-            services.AddTransient(handler);
-        }
+        // Transient: it holds the bot's typed HttpClient, which must not live for the app's lifetime.
+        services.AddTransient<TelegramWebhookHandler>();
+        // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         return services;
     }

@@ -1,9 +1,16 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using MovieRec.Service;
+
 namespace MovieRec.Api;
 
 /// <summary>
-/// Every route MovieRec serves, declared once. The standalone host maps <see cref="All"/>; each
-/// Azure Function names its route with these constants (attributes need constants), and a test
-/// checks the Worker SDK's functions.metadata against <see cref="All"/>.
+/// Every route MovieRec serves, declared once, each with its typed request and handler. The
+/// standalone host maps <see cref="All"/>; each Azure Function names its route with these constants
+/// (attributes need constants) and answers with the route's own entry, and a test checks the
+/// Worker SDK's functions.metadata against <see cref="All"/>.
 /// </summary>
 public static class ApiRoutes
 {
@@ -15,17 +22,38 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
 
+    public static readonly ApiRoute RegisterRoute = Post(Register, ChatRequest.Read, (request, services, cancellationToken) =>
+        Handlers.RegisterAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute GetUnratedMovieRoute = Post(GetUnratedMovie, ChatRequest.Read, (request, services, cancellationToken) =>
+        Handlers.GetUnratedMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute RateMovieRoute = Post(RateMovie, RateRequest.Read, RateMovieAsync);
+
+    public static readonly ApiRoute RateRoute = Post(Rate, RateRequest.Read, RateMovieAsync);
+
+    public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
+        Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute HealthRoute = new("GET", Health, context =>
+        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(Handlers.Health(context.RequestServices.GetRequiredService<MovieLensModel>()))));
+
+    public static readonly ApiRoute TelegramWebhookRoute = new("POST", TelegramWebhook, context =>
+        HttpEndpoint.RunAsync(context, cancellationToken =>
+            context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-    [
-        new("POST", Register, typeof(RegisterHandler)),
-        new("POST", GetUnratedMovie, typeof(GetUnratedMovieHandler)),
-        new("POST", RateMovie, typeof(RateMovieHandler)),
-        new("POST", Rate, typeof(RateMovieHandler)),
-        new("POST", Recommend, typeof(RecommendHandler)),
-        new("GET", Health, typeof(HealthHandler)),
-        new("POST", TelegramWebhook, typeof(TelegramWebhookHandler)),
-    ];
+        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, RecommendRoute, HealthRoute, TelegramWebhookRoute];
+
+    private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
+        RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>
+        Handlers.RateMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken);
+
+    private static ApiRoute Post<TRequest, TResult>(
+        string path, Func<JsonElement?, TRequest> read, Func<TRequest, IServiceProvider, CancellationToken, Task<TResult>> handle)
+        where TResult : IResult =>
+        new("POST", path, context => HttpEndpoint.HandleAsync(context, read, async (request, services, cancellationToken) => await handle(request, services, cancellationToken)));
 }
 
-/// <summary>One route: its method, its path (no leading slash, no prefix) and the handler that answers it.</summary>
-public sealed record ApiRoute(string Method, string Path, Type Handler);
+/// <summary>One route: its method, its path (no leading slash, no prefix) and how it answers.</summary>
+public sealed record ApiRoute(string Method, string Path, Func<HttpContext, Task<IResult>> AnswerAsync);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Service;
 
 namespace MovieRec.Api;
@@ -6,7 +7,7 @@ namespace MovieRec.Api;
 /// <summary>The contract's answer to each <see cref="Refusal"/>: 404 with a message a client can act on.</summary>
 internal static class Refused
 {
-    public static ApiResult For(Refusal refusal, string chatId, int movieId = 0) => ApiResult.Error(
+    public static JsonHttpResult<ErrorAnswer> For(Refusal refusal, string chatId, int movieId = 0) => ApiErrors.Of(
         StatusCodes.Status404NotFound,
         refusal switch
         {

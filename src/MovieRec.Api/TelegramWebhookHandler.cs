@@ -16,29 +16,29 @@ namespace MovieRec.Api;
 /// record the update (nothing was done, so Telegram's retry is wanted); 4xx for a body that is
 /// not an Update, which Telegram never sends.
 /// </summary>
-public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<UpdateDelivery> delivery) : IRequestHandler
+public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<UpdateDelivery> delivery)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
     /// <summary>Telegram's updates are far smaller; the API routes' 16 KiB would refuse a long message with entities.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public async Task<ApiResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var bot = options.Value;
         if (!bot.HasToken)
         {
-            return ApiResult.Error(StatusCodes.Status503ServiceUnavailable, "The Telegram bot is not configured on this server: TELEGRAM_BOT_TOKEN is not set.");
+            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "The Telegram bot is not configured on this server: TELEGRAM_BOT_TOKEN is not set.");
         }
 
         if (!SecretMatches(bot.WebhookSecret, request.Headers[SecretHeader]))
         {
-            return ApiResult.Error(StatusCodes.Status401Unauthorized, $"Missing or wrong {SecretHeader} header.");
+            return ApiErrors.Of(StatusCodes.Status401Unauthorized, $"Missing or wrong {SecretHeader} header.");
         }
 
         var update = ReadUpdate(await RequestBody.ReadAsync(request, cancellationToken, MaxBodyBytes));
         var outcome = await delivery.Value.DeliverAsync(update, cancellationToken);
-        return ApiResult.Ok(new WebhookAnswer(outcome == DeliveryOutcome.Handled ? "handled" : "duplicate"));
+        return TypedResults.Ok(new WebhookAnswer(outcome == DeliveryOutcome.Handled ? "handled" : "duplicate"));
     }
 
     private static Update ReadUpdate(JsonElement? body)

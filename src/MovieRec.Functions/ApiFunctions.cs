@@ -5,41 +5,50 @@ using MovieRec.Api;
 
 namespace MovieRec.Functions;
 
-/// <summary>One HTTP-triggered function per route of <see cref="ApiRoutes"/>; each only hands the request to the shared endpoint.</summary>
+/// <summary>One HTTP-triggered function per route of <see cref="ApiRoutes"/>; each only hands the request to its route.</summary>
 public static class ApiFunctions
 {
     [Function("register")]
-    public static async Task<IActionResult> Register(
+    public static Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Register)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<RegisterHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.RegisterRoute, request);
 
     [Function("get_unrated_movie")]
-    public static async Task<IActionResult> GetUnratedMovie(
+    public static Task<IActionResult> GetUnratedMovie(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.GetUnratedMovie)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<GetUnratedMovieHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.GetUnratedMovieRoute, request);
 
     [Function("rate_movie")]
-    public static async Task<IActionResult> RateMovie(
+    public static Task<IActionResult> RateMovie(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RateMovie)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<RateMovieHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.RateMovieRoute, request);
 
     [Function("rate")]
-    public static async Task<IActionResult> Rate(
+    public static Task<IActionResult> Rate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Rate)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<RateMovieHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.RateRoute, request);
 
     [Function("recommend")]
-    public static async Task<IActionResult> Recommend(
+    public static Task<IActionResult> Recommend(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<RecommendHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.RecommendRoute, request);
 
     [Function("health")]
-    public static async Task<IActionResult> Health(
+    public static Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<HealthHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.HealthRoute, request);
 
     [Function("telegram_webhook")]
-    public static async Task<IActionResult> TelegramWebhook(
+    public static Task<IActionResult> TelegramWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.TelegramWebhook)] HttpRequest request) =>
-        await HttpEndpoint.HandleAsync<TelegramWebhookHandler>(request.HttpContext);
+        AnswerAsync(ApiRoutes.TelegramWebhookRoute, request);
+
+    // The Functions ASP.NET Core integration executes IActionResults; the routes answer with minimal-API IResults.
+    private static async Task<IActionResult> AnswerAsync(ApiRoute route, HttpRequest request) =>
+        new ResultAction(await route.AnswerAsync(request.HttpContext));
+
+    private sealed class ResultAction(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
 }

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MovieRec.Api;
+
+/// <summary>The contract's error answer: a status and {"error": "…"}.</summary>
+public static class ApiErrors
+{
+    public static JsonHttpResult<ErrorAnswer> Of(int status, string message) =>
+        TypedResults.Json(new ErrorAnswer(message), statusCode: status);
+}
