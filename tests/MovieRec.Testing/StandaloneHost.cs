@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace MovieRec.Testing;
@@ -61,35 +59,15 @@ public sealed class StandaloneHost : IAsyncDisposable
     }
 
     /// <summary>POSTs a JSON body given as text (so tests can send anything) and returns status and parsed answer.</summary>
-    public async Task<(int Status, JsonElement Body)> PostAsync(
-        string path, string json, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            request.Headers.Add(name, value);
-        }
+    public Task<(int Status, JsonElement Body)> PostAsync(
+        string path, string json, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null) =>
+        Client.PostTextAsync(path, json, contentType, headers);
 
-        using var response = await Client.SendAsync(request);
-        return ((int)response.StatusCode, await ReadJsonAsync(response));
-    }
-
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object body)
-    {
-        using var response = await Client.PostAsJsonAsync(path, body);
-        return ((int)response.StatusCode, await ReadJsonAsync(response));
-    }
+    public Task<(int Status, JsonElement Body)> PostAsync(string path, object body) => Client.PostObjectAsync(path, body);
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         Client.Dispose();
-    }
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }
