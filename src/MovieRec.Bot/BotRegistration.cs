@@ -16,7 +16,8 @@ public static class BotRegistration
     /// </summary>
     public static IServiceCollection AddMovieRecBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>().Bind(configuration);
+        services.AddOptions<BotOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
 
         // No request logging on this client: Bot API URLs carry the token in their path.
         services.AddHttpClient(nameof(ITelegramBotClient))

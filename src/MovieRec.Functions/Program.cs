@@ -5,4 +5,12 @@ using MovieRec.Api;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddMovieRecApi(builder.Configuration);
-builder.Build().Run();
+var app = builder.Build();
+if (SettingsCheck.Failure(app.Services) is { } failure)
+{
+    Console.Error.WriteLine(failure);
+    return 1;
+}
+
+app.Run();
+return 0;

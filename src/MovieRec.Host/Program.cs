@@ -11,8 +11,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddMovieRecApi(builder.Configuration);
 var app = builder.Build();
+if (SettingsCheck.Failure(app.Services) is { } failure)
+{
+    Console.Error.WriteLine(failure);
+    return 1;
+}
+
 app.MapMovieRecRoutes();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to tests that start the host in-process.</summary>
 public partial class Program;

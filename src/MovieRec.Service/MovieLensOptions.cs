@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MovieRec.Domain;
 
 namespace MovieRec.Service;
 
@@ -6,8 +7,8 @@ namespace MovieRec.Service;
 public sealed class MovieLensOptions
 {
     [ConfigurationKeyName("MOVIELENS_DIR")]
-    public string Directory { get; set; } = Path.Combine("data", "ml-latest-small");
+    public string? Directory { get; set; }
 
-    /// <summary>The folder as an absolute path; a relative one is under the app (where the build copies the data).</summary>
-    public string ResolvedDirectory => Path.GetFullPath(Directory, AppContext.BaseDirectory);
+    /// <summary>The folder as <see cref="MovieLensLocation"/> resolves it.</summary>
+    public string ResolvedDirectory => MovieLensLocation.Resolve(Directory);
 }

@@ -11,7 +11,8 @@ public static class ServiceRegistration
     /// <summary>The MovieLens model (one per instance, loaded at start), the ratings store and the use cases.</summary>
     public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MovieLensOptions>().Bind(configuration);
+        services.AddOptions<MovieLensOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MovieLensOptions>, MovieLensOptionsValidation>();
         services.AddSingleton(new RecommenderOptions());
         // A singleton is built on first use: by MovieLensWarmup while the host starts.
         services.AddSingleton(sp => MovieLensModel.Load(

@@ -8,7 +8,9 @@ public static class StorageRegistration
     /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings and the update ledger.</summary>
     public static IServiceCollection AddMovieRecStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.RatingsStorage), "RATINGS_STORAGE is empty: give a Table Storage connection string or a table service URI.")
+            .ValidateOnStart();
         services.AddSingleton<TableStorage>();
         services.AddSingleton<IRatingStore, TableRatingStore>();
         services.AddSingleton<UpdateLedger>();

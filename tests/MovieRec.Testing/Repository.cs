@@ -16,11 +16,8 @@ public static class Repository
     /// <summary>The build output folder of a project under src/.</summary>
     public static string OutputOf(string project) => Path.Combine(Root, "src", project, "bin", BuildConfiguration, "net10.0");
 
-    /// <summary>MOVIELENS_DIR, else data/ml-latest-small; scripts/test.sh fetches it before the tests run.</summary>
-    public static string MovieLensFolder =>
-        Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } dir
-            ? Path.GetFullPath(dir)
-            : Path.Combine(Root, "data", "ml-latest-small");
+    /// <summary>Where MovieRec reads ml-latest-small from (MovieLensLocation); scripts/test.sh fetches it before the tests run.</summary>
+    public static string MovieLensFolder => MovieLensLocation.Resolve(Environment.GetEnvironmentVariable("MOVIELENS_DIR"));
 
     /// <summary>The shared offline copy of the official zip, beside the repository.</summary>
     public static string SharedZip =>
