@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MovieRec.Service;
 using MovieRec.Storage;
 using Telegram.Bot.Types;
 
@@ -21,18 +22,20 @@ public enum DeliveryOutcome
 /// <see cref="StoreUnavailableException"/> with nothing done, so the sender may retry; once
 /// claimed, failures end in an apology to the user, never in a redelivery.
 /// </summary>
-public sealed class UpdateDelivery(UpdateLedger ledger, UpdateHandler handler, IOptions<BotOptions> options, ILogger<UpdateDelivery> logger)
+public sealed class UpdateDelivery(UpdateLedger ledger, UpdateHandler handler, IOptions<BotOptions> options, MovieRecMetrics metrics, ILogger<UpdateDelivery> logger)
 {
     public async Task<DeliveryOutcome> DeliverAsync(Update update, CancellationToken cancellationToken)
     {
         if (!await ledger.TryClaimAsync(options.Value.BotId, update.Id, cancellationToken))
         {
             logger.LogInformation("Update {UpdateId} was already handled; ignoring the redelivery", update.Id);
+            metrics.BotUpdates.Add(1, new KeyValuePair<string, object?>("outcome", "duplicate"));
             return DeliveryOutcome.Duplicate;
         }
 
         // Claimed: finish even if the sender hangs up, since a redelivery would now be ignored.
         await handler.HandleAsync(update, CancellationToken.None);
+        metrics.BotUpdates.Add(1, new KeyValuePair<string, object?>("outcome", "handled"));
         return DeliveryOutcome.Handled;
     }
 }

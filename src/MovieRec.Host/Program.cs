@@ -10,6 +10,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddMovieRecApi(builder.Configuration);
+builder.Services.AddMovieRecTelemetry(builder.Configuration);
 var app = builder.Build();
 if (SettingsCheck.Failure(app.Services) is { } failure)
 {

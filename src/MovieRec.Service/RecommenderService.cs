@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MovieRec.Domain;
 using MovieRec.Storage;
 
@@ -8,7 +9,7 @@ namespace MovieRec.Service;
 /// movies and nothing left to rate come back as a <see cref="Refusal"/>; a store outage surfaces
 /// as <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RecommenderService(MovieLensModel model, IRatingStore store, Random random)
+public sealed class RecommenderService(MovieLensModel model, IRatingStore store, Random random, MovieRecMetrics metrics)
 {
     /// <summary>True when this call created the user, false when the chat id was known.</summary>
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
@@ -63,11 +64,14 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
             return [];
         }
 
-        return model.Recommender.Recommend(ratings.StarsByMovie, topN)
+        var started = Stopwatch.GetTimestamp();
+        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN)
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,
                 RecommendationReason.Describe(pick.Evidence, model.Catalog)))
             .ToList();
+        metrics.RecommendationDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return picks;
     }
 }

@@ -19,6 +19,9 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>()));
         services.AddHostedService<MovieLensWarmup>();
         services.AddMovieRecStorage(configuration);
+        services.AddMetrics();
+        services.AddSingleton<MovieRecMetrics>();
+        services.AddSingleton<IRatingStore, MeasuredRatingStore>();
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
         return services;

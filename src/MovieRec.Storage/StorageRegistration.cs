@@ -5,14 +5,14 @@ namespace MovieRec.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings and the update ledger.</summary>
+    /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings store and the update ledger.</summary>
     public static IServiceCollection AddMovieRecStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.RatingsStorage), "RATINGS_STORAGE is empty: give a Table Storage connection string or a table service URI.")
             .ValidateOnStart();
         services.AddSingleton<TableStorage>();
-        services.AddSingleton<IRatingStore, TableRatingStore>();
+        services.AddSingleton<TableRatingStore>();
         services.AddSingleton<UpdateLedger>();
         return services;
     }

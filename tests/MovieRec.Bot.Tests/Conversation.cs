@@ -35,7 +35,9 @@ internal sealed class Conversation : IDisposable
         services.AddLogging(logging => logging.AddProvider(Log));
         services.AddMovieRecBot(configuration);
         services.AddHttpClient(nameof(ITelegramBotClient)).ConfigurePrimaryHttpMessageHandler(() => new EmulatorMessageHandler(Telegram));
-        services.AddSingleton(new RecommenderService(Model, Store, new Random(7)));
+        services.AddMetrics();
+        services.AddSingleton<MovieRecMetrics>();
+        services.AddSingleton(provider => new RecommenderService(Model, Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
         _services = services.BuildServiceProvider();
     }
 

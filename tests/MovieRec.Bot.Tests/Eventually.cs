@@ -1,11 +1,14 @@
 namespace MovieRec.Bot.Tests;
 
-/// <summary>For what another process does in its own time (log lines, polled updates): waits up to 10 s, then asserts.</summary>
+/// <summary>For what another process does in its own time (log lines, polled updates, exported telemetry): waits, then asserts.</summary>
 internal static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition)
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan? wait = null)
     {
-        for (var i = 0; i < 100 && !condition(); i++)
+        var until = DateTime.UtcNow + (wait ?? DefaultWait);
+        while (!condition() && DateTime.UtcNow < until)
         {
             await Task.Delay(100);
         }

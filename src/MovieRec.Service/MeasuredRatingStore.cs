@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using MovieRec.Storage;
+
+namespace MovieRec.Service;
+
+/// <summary>The ratings store with each call's duration recorded in <see cref="MovieRecMetrics.StoreDuration"/>.</summary>
+internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetrics metrics) : IRatingStore
+{
+    public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
+        MeasureAsync("register", () => store.TryRegisterAsync(chatId, cancellationToken));
+
+    public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
+        MeasureAsync("read_ratings", () => store.GetRatingsAsync(chatId, cancellationToken));
+
+    public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
+        MeasureAsync("save_rating", () => store.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
+
+    private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await call();
+        }
+        catch (StoreUnavailableException)
+        {
+            outcome = "unavailable";
+            throw;
+        }
+        finally
+        {
+            metrics.StoreDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("operation", operation),
+                new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+}
