@@ -1,6 +1,6 @@
 // MovieRec on Azure: a Linux Flex Consumption function app (dotnet-isolated 10.0) with its
-// ratings in Table Storage, Application Insights on Log Analytics, and a user-assigned
-// identity that reaches storage and monitoring without keys.
+// ratings in Table Storage, the bot's secrets in Key Vault, Application Insights on Log
+// Analytics, and a user-assigned identity that reaches all of them without keys.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -31,6 +31,7 @@ var tags = { 'azd-env-name': environmentName }
 var identityName = 'id-movierec-${resourceToken}'
 var storageAccountName = 'stmovierec${resourceToken}'
 var applicationInsightsName = 'appi-movierec-${resourceToken}'
+var keyVaultName = 'kv-movierec-${resourceToken}'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -69,6 +70,20 @@ module storage 'app/storage.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  dependsOn: [identity]
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    identityName: identityName
+    telegramBotToken: telegramBotToken
+    telegramWebhookSecret: telegramWebhookSecret
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
@@ -83,7 +98,7 @@ module rbac 'app/rbac.bicep' = {
 module function 'app/function.bicep' = {
   name: 'function'
   scope: resourceGroup
-  // The app starts pulling its package and writing telemetry at once: its roles must exist first.
+  // The app starts pulling its package, reading its secrets and writing telemetry at once: its roles must exist first.
   dependsOn: [rbac, monitoring]
   params: {
     name: 'func-movierec-${resourceToken}'
@@ -96,8 +111,8 @@ module function 'app/function.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
-    telegramBotToken: telegramBotToken
-    telegramWebhookSecret: telegramWebhookSecret
+    telegramBotTokenReference: empty(telegramBotToken) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.botTokenSecretName})'
+    telegramWebhookSecretReference: empty(telegramWebhookSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.webhookSecretName})'
   }
 }
 

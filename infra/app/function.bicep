@@ -11,11 +11,13 @@ param deploymentContainerName string
 param applicationInsightsName string
 param maximumInstanceCount int
 
+// Key Vault references (@Microsoft.KeyVault(SecretUri=…)), or empty for an app without the bot.
+// Not secret themselves, but derived from the secrets' presence: kept secure all the same.
 @secure()
-param telegramBotToken string
+param telegramBotTokenReference string
 
 @secure()
-param telegramWebhookSecret string
+param telegramWebhookSecretReference string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -51,6 +53,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity, which holds Key Vault Secrets User.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -69,8 +73,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       }
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
-        // The MovieLens matrix and model take about 1 GB once loaded (docs/performance.md).
-        instanceMemoryMB: 2048
+        // The app holds ml-latest-small in about 140 MB resident (docs/performance.md): the smallest
+        // size, a quarter of 2048's GB-second price. A 25M-rating MovieLens needs 2048 (about 910 MiB).
+        instanceMemoryMB: 512
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -94,8 +99,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       // A table service URI: MovieRec reaches it with the identity, not a key.
       RATINGS_STORAGE: account.properties.primaryEndpoints.table
-      TELEGRAM_BOT_TOKEN: telegramBotToken
-      TELEGRAM_WEBHOOK_SECRET: telegramWebhookSecret
+      TELEGRAM_BOT_TOKEN: telegramBotTokenReference
+      TELEGRAM_WEBHOOK_SECRET: telegramWebhookSecretReference
     }
   }
 }

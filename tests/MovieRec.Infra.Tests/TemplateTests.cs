@@ -91,6 +91,7 @@ public sealed class TemplateTests
     [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
     public void The_identity_holds_each_role_on_its_resource_under_an_idempotent_name(string role, string scopeType)
     {
         var assignment = Assert.Single(
@@ -108,8 +109,8 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void There_are_exactly_three_role_assignments() =>
-        Assert.Equal(3, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
+    public void There_are_exactly_four_role_assignments() =>
+        Assert.Equal(4, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
 
     [Fact]
     public void App_settings_reach_storage_and_telemetry_by_identity()
@@ -124,15 +125,44 @@ public sealed class TemplateTests
     }
 
     [Theory]
-    [InlineData("TELEGRAM_BOT_TOKEN", "telegramBotToken")]
-    [InlineData("TELEGRAM_WEBHOOK_SECRET", "telegramWebhookSecret")]
-    public void The_bot_secrets_come_from_secure_parameters_all_the_way_down(string setting, string parameter)
+    [InlineData("TELEGRAM_BOT_TOKEN", "telegramBotToken", "telegramBotTokenReference", "telegram-bot-token")]
+    [InlineData("TELEGRAM_WEBHOOK_SECRET", "telegramWebhookSecret", "telegramWebhookSecretReference", "telegram-webhook-secret")]
+    public void The_bot_secrets_go_from_secure_parameters_into_key_vault_and_reach_the_app_as_references(
+        string setting, string parameter, string reference, string secretName)
     {
-        Assert.Equal($"[parameters('{parameter}')]", (string?)AppSettings[setting]);
+        // The secret itself: a secure parameter without a default, handed only to the Key Vault module.
         Assert.Equal("securestring", (string?)Template.Root["parameters"]![parameter]!["type"]);
-        var module = Template.Single("Microsoft.Web/sites/config").Template;
-        Assert.Equal("securestring", (string?)module["parameters"]![parameter]!["type"]);
         Assert.Null(Template.Root["parameters"]![parameter]!["defaultValue"]);
+        var secret = Assert.Single(Template.OfType("Microsoft.KeyVault/vaults/secrets"), s => ArmTemplate.Variable(s.Template, VariableIn((string)s.Resource["name"]!)) == secretName);
+        Assert.Equal($"[parameters('{parameter}')]", (string?)secret.Resource["properties"]!["value"]);
+        Assert.Equal("securestring", (string?)secret.Template["parameters"]![parameter]!["type"]);
+        Assert.Contains($"not(empty(parameters('{parameter}')))", (string?)secret.Resource["condition"], StringComparison.Ordinal);
+
+        // The app setting: a Key Vault reference, resolved with the app's user-assigned identity.
+        Assert.Equal($"[parameters('{reference}')]", (string?)AppSettings[setting]);
+        var function = Assert.Single(Template.OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "function").Resource;
+        // The function module gets the reference, never the value: the secret parameter appears only in the emptiness test.
+        var passed = function["properties"]!["parameters"]![reference]!.GetValue<string>();
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", passed, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(passed, $@"parameters\('{parameter}'\)"));
+        Assert.Contains($"if(empty(parameters('{parameter}'))", passed, StringComparison.Ordinal);
+        Assert.Equal("[parameters('identityId')]", (string?)App["properties"]!["keyVaultReferenceIdentity"]);
+    }
+
+    [Fact]
+    public void The_vault_is_rbac_only_with_purge_protection()
+    {
+        var properties = Template.Single("Microsoft.KeyVault/vaults").Resource["properties"]!;
+
+        Assert.True((bool)properties["enableRbacAuthorization"]!);
+        Assert.True((bool)properties["enablePurgeProtection"]!);
+        Assert.Null(properties["accessPolicies"]);
+    }
+
+    [Fact]
+    public void Instances_get_the_512_mb_the_measured_working_set_fits()
+    {
+        Assert.Equal(512, (int)App["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!["instanceMemoryMB"]!);
     }
 
     [Fact]
@@ -151,6 +181,10 @@ public sealed class TemplateTests
     {
         Assert.Contains("'azd-service-name', 'api'", (string?)App["tags"], StringComparison.Ordinal);
     }
+
+    /// <summary>The variable a "[format('{0}/{1}', parameters('name'), variables('x'))]" name ends with.</summary>
+    private static string VariableIn(string expression) =>
+        System.Text.RegularExpressions.Regex.Match(expression, @"variables\('(?<name>[^']+)'\)").Groups["name"].Value;
 
     private static string Resolve(JsonObject template, string expression) =>
         System.Text.RegularExpressions.Regex.Replace(expression, @"variables\('(?<name>[^']+)'\)", m => ArmTemplate.Variable(template, m.Groups["name"].Value) ?? m.Value);
