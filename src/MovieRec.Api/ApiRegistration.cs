@@ -17,7 +17,11 @@ public static class ApiRegistration
         // Transient: it holds the bot's typed HttpClient, which must not live for the app's lifetime.
         services.AddTransient<TelegramWebhookHandler>();
         // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJson.Default);
+        });
 
         return services;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MovieRec.DataFetch;
+using MovieRec.Domain;
 using Spectre.Console;
 
 namespace MovieRec.Cli;
@@ -63,6 +64,13 @@ internal static class DataCommand
         else
         {
             AnsiConsole.MarkupLineInterpolated($"Fetched and verified {release} into [green]{folder}[/].");
+        }
+
+        if (release == PinnedChecksums.LatestSmall && (result == FetchResult.Fetched || MovieLensSnapshot.TryRead(folder) is null))
+        {
+            // What the app loads at start instead of parsing CSV (docs/performance.md, cold start).
+            MovieLensSnapshot.Refresh(folder);
+            AnsiConsole.MarkupLineInterpolated($"Wrote and read back [green]{MovieLensSnapshot.PathIn(folder)}[/].");
         }
 
         return 0;

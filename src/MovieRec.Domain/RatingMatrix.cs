@@ -140,6 +140,20 @@ public sealed class RatingMatrix
         return new RatingMatrix(userIds, movieIds, rowStart, rowMovie, rowStars);
     }
 
+    /// <summary>
+    /// Rebuilds a matrix from the row arrays of another (a snapshot): rows already sorted, each
+    /// pair once. Only the shape is checked; the snapshot's own checksum vouches for the rest.
+    /// </summary>
+    internal static RatingMatrix FromRows(int[] userIds, int[] movieIds, int[] rowStart, int[] rowMovie, float[] rowStars)
+    {
+        if (rowStart.Length != userIds.Length + 1 || rowStart[^1] != rowMovie.Length || rowMovie.Length != rowStars.Length)
+        {
+            throw new InvalidDataException("The rating rows do not fit together.");
+        }
+
+        return new RatingMatrix(userIds, movieIds, rowStart, rowMovie, rowStars);
+    }
+
     private static (int[] Start, int[] User, int[] Entry) Transpose(int movieCount, int[] rowStart, int[] rowMovie)
     {
         var columnStart = new int[movieCount + 1];

@@ -30,12 +30,17 @@ public sealed class MovieLensModel
 
     public TimeSpan LoadTime { get; }
 
+    /// <summary>Whether it came from the binary snapshot rather than the CSVs.</summary>
+    public bool FromSnapshot { get; private init; }
+
+    /// <summary>From the folder's snapshot when it is sound and current (no CSV parsing), else from its CSVs.</summary>
     public static MovieLensModel Load(string folder, RecommenderOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var dataset = MovieLensReader.ReadFolder(folder);
+        var snapshot = MovieLensSnapshot.TryRead(folder);
+        var dataset = snapshot ?? MovieLensReader.ReadFolder(folder);
         var recommender = new UserBasedRecommender(dataset.Ratings, options);
-        return new MovieLensModel(dataset.Catalog, recommender, DateTimeOffset.UtcNow, clock.Elapsed);
+        return new MovieLensModel(dataset.Catalog, recommender, DateTimeOffset.UtcNow, clock.Elapsed) { FromSnapshot = snapshot is not null };
     }
 
     /// <summary>A model of a dataset already in memory (tests, tools).</summary>

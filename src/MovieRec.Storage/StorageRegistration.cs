@@ -13,6 +13,7 @@ public static class StorageRegistration
             .ValidateOnStart();
         services.AddSingleton<TableStorage>();
         services.AddSingleton<TableRatingStore>();
+        services.AddHostedService<TableWarmup>();
         services.AddSingleton<UpdateLedger>();
         return services;
     }
