@@ -10,6 +10,7 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(RegisterAnswer))]
 [JsonSerializable(typeof(MovieAnswer))]
 [JsonSerializable(typeof(RateAnswer))]
+[JsonSerializable(typeof(SkipAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(WebhookAnswer))]

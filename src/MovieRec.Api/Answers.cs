@@ -17,6 +17,8 @@ public sealed record RateAnswer(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("rated_movies")] int RatedMovies);
 
+public sealed record SkipAnswer([property: JsonPropertyName("status")] string Status);
+
 public sealed record RecommendAnswer([property: JsonPropertyName("movies")] IReadOnlyList<RecommendedMovieAnswer> Movies);
 
 public sealed record RecommendedMovieAnswer(

@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string GetUnratedMovie = "get_unrated_movie";
     public const string RateMovie = "rate_movie";
     public const string Rate = "rate";
+    public const string SkipMovie = "skip_movie";
     public const string Recommend = "recommend";
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
@@ -32,6 +33,9 @@ public static class ApiRoutes
 
     public static readonly ApiRoute RateRoute = Post(Rate, RateRequest.Read, RateMovieAsync);
 
+    public static readonly ApiRoute SkipMovieRoute = Post(SkipMovie, SkipRequest.Read, (request, services, cancellationToken) =>
+        Handlers.SkipMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
         Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
@@ -43,7 +47,7 @@ public static class ApiRoutes
             context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, RecommendRoute, HealthRoute, TelegramWebhookRoute];
+        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, HealthRoute, TelegramWebhookRoute];
 
     private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
         RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>

@@ -35,6 +35,16 @@ public static class Handlers
             : TypedResults.Ok(new RateAnswer("success", rated.Value));
     }
 
+    /// <summary>POST /skip_movie: {"status": "success"} once the skip is stored; the movie is never offered or recommended to the user again.</summary>
+    public static async Task<Results<Ok<SkipAnswer>, JsonHttpResult<ErrorAnswer>>> SkipMovieAsync(
+        SkipRequest request, RecommenderService service, CancellationToken cancellationToken)
+    {
+        var skipped = await service.SkipMovieAsync(request.ChatId, request.MovieId, cancellationToken);
+        return skipped.Refusal is { } refusal
+            ? Refused.For(refusal, request.ChatId, request.MovieId)
+            : TypedResults.Ok(new SkipAnswer("success"));
+    }
+
     /// <summary>POST /recommend: the top_n movies the recommender ranks best for the user, each with its predicted stars and reason.</summary>
     public static async Task<Ok<RecommendAnswer>> RecommendAsync(RecommendRequest request, RecommenderService service, CancellationToken cancellationToken)
     {

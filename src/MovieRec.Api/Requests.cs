@@ -22,3 +22,9 @@ public sealed record RecommendRequest(string ChatId, int TopN)
 {
     public static RecommendRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.TopN(body));
 }
+
+/// <summary>/skip_movie: the user has not seen this movie.</summary>
+public sealed record SkipRequest(string ChatId, int MovieId)
+{
+    public static SkipRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.MovieId(body));
+}

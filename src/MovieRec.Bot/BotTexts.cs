@@ -39,4 +39,10 @@ public static class BotTexts
         string.Create(CultureInfo.InvariantCulture, $"{HowDoYouRate} You gave it {stars} of 5.");
 
     public static string Rated(int stars) => string.Create(CultureInfo.InvariantCulture, $"Rated {stars} of 5");
+
+    /// <summary>The callback answer to "Haven't seen it".</summary>
+    public const string Skipped = "Skipped: you will not see it again";
+
+    /// <summary>What the rating question becomes after "Haven't seen it".</summary>
+    public const string YouHaveNotSeenIt = HowDoYouRate + " You haven't seen it.";
 }

@@ -94,12 +94,22 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
 
     private async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        if (query.Message is not { } question || !RatingButtons.TryRead(query.Data, out var movieId, out var stars))
+        if (query.Message is { } question && RatingButtons.TryRead(query.Data, out var movieId, out var stars))
+        {
+            await RateAsync(query, question, movieId, stars, cancellationToken);
+        }
+        else if (query.Message is { } asked && RatingButtons.TryReadSkip(query.Data, out var skippedId))
+        {
+            await SkipAsync(query, asked, skippedId, cancellationToken);
+        }
+        else
         {
             await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
-            return;
         }
+    }
 
+    private async Task RateAsync(CallbackQuery query, Message question, int movieId, int stars, CancellationToken cancellationToken)
+    {
         var chat = question.Chat;
         var chatId = ChatIdOf(chat);
         var rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
@@ -117,13 +127,36 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         }
 
         await bot.AnswerCallbackQuery(query.Id, BotTexts.Rated(stars), cancellationToken: cancellationToken);
-        await CloseQuestionAsync(question, stars, cancellationToken);
+        await CloseQuestionAsync(question, BotTexts.YouRated(stars), cancellationToken);
         await SendAsync(chat, BotTexts.RatingReceived, cancellationToken);
         if (rated.Value < RecommendationRules.MinimumRatings)
         {
             await SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - rated.Value), cancellationToken);
         }
 
+        await OfferMovieAsync(chat, cancellationToken);
+    }
+
+    /// <summary>"Haven't seen it": the movie is skipped for good, and the next one offered; no rating is confirmed.</summary>
+    private async Task SkipAsync(CallbackQuery query, Message question, int movieId, CancellationToken cancellationToken)
+    {
+        var chat = question.Chat;
+        var chatId = ChatIdOf(chat);
+        var skipped = await service.SkipMovieAsync(chatId, movieId, cancellationToken);
+        if (skipped.Refusal == Refusal.UnknownUser)
+        {
+            await service.RegisterAsync(chatId, cancellationToken);
+            skipped = await service.SkipMovieAsync(chatId, movieId, cancellationToken);
+        }
+
+        if (skipped.Refusal is not null)
+        {
+            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            return;
+        }
+
+        await bot.AnswerCallbackQuery(query.Id, BotTexts.Skipped, cancellationToken: cancellationToken);
+        await CloseQuestionAsync(question, BotTexts.YouHaveNotSeenIt, cancellationToken);
         await OfferMovieAsync(chat, cancellationToken);
     }
 
@@ -148,16 +181,16 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Replaces the answered question's buttons with the score given. Cosmetic: a failure is only logged.</summary>
-    private async Task CloseQuestionAsync(Message question, int stars, CancellationToken cancellationToken)
+    /// <summary>Replaces the answered question's buttons with what was answered. Cosmetic: a failure is only logged.</summary>
+    private async Task CloseQuestionAsync(Message question, string answered, CancellationToken cancellationToken)
     {
         try
         {
-            await bot.EditMessageText(question.Chat.Id, question.MessageId, BotTexts.YouRated(stars), cancellationToken: cancellationToken);
+            await bot.EditMessageText(question.Chat.Id, question.MessageId, answered, cancellationToken: cancellationToken);
         }
         catch (ApiRequestException e)
         {
-            // "message is not modified" (the same score pressed twice) and messages too old to edit land here.
+            // "message is not modified" (the same button pressed twice) and messages too old to edit land here.
             logger.LogDebug("Could not close the rating question {MessageId}: {Reason}", question.MessageId, e.Message);
         }
     }

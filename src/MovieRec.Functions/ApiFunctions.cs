@@ -28,6 +28,11 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Rate)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RateRoute, request);
 
+    [Function("skip_movie")]
+    public static Task<IActionResult> SkipMovie(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SkipMovie)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.SkipMovieRoute, request);
+
     [Function("recommend")]
     public static Task<IActionResult> Recommend(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>

@@ -15,6 +15,9 @@ internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetric
     public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
         MeasureAsync("save_rating", () => store.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
 
+    public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
+        MeasureAsync("save_skip", () => store.SaveSkipAsync(chatId, movieId, cancellationToken));
+
     private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> call)
     {
         var started = Stopwatch.GetTimestamp();

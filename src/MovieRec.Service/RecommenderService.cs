@@ -15,7 +15,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
         store.TryRegisterAsync(chatId, cancellationToken);
 
-    /// <summary>A random movie the user has not rated, weighted by popularity. One store read.</summary>
+    /// <summary>A random movie the user has neither rated nor skipped, weighted by popularity. One store read.</summary>
     public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken)
     {
         if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
@@ -23,7 +23,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
             return Refusal.UnknownUser;
         }
 
-        return model.Picker.Pick(ratings.StarsByMovie.Keys.ToHashSet(), random) is { } movie
+        return model.Picker.Pick(ratings.Answered, random) is { } movie
             ? Outcome.Done(movie)
             : Refusal.NothingLeftToRate;
     }
@@ -54,7 +54,21 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
         return Outcome.Done(ratings.StarsByMovie.Count);
     }
 
-    /// <summary>The best <paramref name="topN"/> unrated movies with reasons; empty for an unknown user or one with too few ratings. One store read.</summary>
+    /// <summary>
+    /// Records that the user has not seen the movie: it is never offered or recommended to them
+    /// again, and a later rating ends the skip. One store call.
+    /// </summary>
+    public async Task<Outcome<bool>> SkipMovieAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    {
+        if (!model.Catalog.Contains(movieId))
+        {
+            return Refusal.UnknownMovie;
+        }
+
+        return await store.SaveSkipAsync(chatId, movieId, cancellationToken) ? Outcome.Done(true) : Refusal.UnknownUser;
+    }
+
+    /// <summary>The best <paramref name="topN"/> movies neither rated nor skipped, with reasons; empty for an unknown user or one with too few ratings. One store read.</summary>
     public async Task<IReadOnlyList<RecommendedMovie>> RecommendAsync(string chatId, int topN, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
@@ -65,7 +79,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
         }
 
         var started = Stopwatch.GetTimestamp();
-        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN)
+        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, ratings.Skipped)
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,

@@ -14,6 +14,16 @@ public interface IRatingStore
     /// <summary>The user's ratings; null for an unknown chat id.</summary>
     Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken);
 
-    /// <summary>Stores (or replaces) a rating, durably once it returns. False for an unknown chat id; nothing is written then.</summary>
+    /// <summary>
+    /// Stores (or replaces) a rating, durably once it returns; a skip of the movie ends. False for an
+    /// unknown chat id; nothing is written then.
+    /// </summary>
     Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the user has not seen the movie, durably once it returns. A movie already rated
+    /// keeps its rating (a skip never erases one, whichever comes first under concurrency). False for
+    /// an unknown chat id; nothing is written then.
+    /// </summary>
+    Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken);
 }

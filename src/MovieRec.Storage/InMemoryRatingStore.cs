@@ -4,36 +4,74 @@ namespace MovieRec.Storage;
 
 /// <summary>
 /// The ratings in this process's memory, with the semantics of <see cref="TableRatingStore"/>:
-/// insert-if-absent registration, a rating written only for a known user, concurrent ratings
-/// of one user all kept. For tests above the store; nothing survives the process.
+/// insert-if-absent registration, a rating or skip written only for a known user, concurrent
+/// ratings of one user all kept, a rating replacing a skip and a skip never replacing a rating.
+/// For tests above the store; nothing survives the process.
 /// </summary>
 public sealed class InMemoryRatingStore : IRatingStore
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, double>> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, User> _users = new(StringComparer.Ordinal);
 
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_users.TryAdd(chatId, new ConcurrentDictionary<int, double>()));
+        return Task.FromResult(_users.TryAdd(chatId, new User()));
     }
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_users.TryGetValue(chatId, out var stars)
-            ? new UserRatings(chatId, new Dictionary<int, double>(stars))
-            : null);
+        if (!_users.TryGetValue(chatId, out var user))
+        {
+            return Task.FromResult<UserRatings?>(null);
+        }
+
+        lock (user)
+        {
+            return Task.FromResult<UserRatings?>(new UserRatings(chatId, new Dictionary<int, double>(user.Stars), new HashSet<int>(user.Skipped)));
+        }
     }
 
     public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_users.TryGetValue(chatId, out var ratings))
+        if (!_users.TryGetValue(chatId, out var user))
         {
             return Task.FromResult(false);
         }
 
-        ratings[movieId] = stars;
+        lock (user)
+        {
+            user.Stars[movieId] = stars;
+            user.Skipped.Remove(movieId);
+        }
+
         return Task.FromResult(true);
+    }
+
+    public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_users.TryGetValue(chatId, out var user))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (user)
+        {
+            if (!user.Stars.ContainsKey(movieId))
+            {
+                user.Skipped.Add(movieId);
+            }
+        }
+
+        return Task.FromResult(true);
+    }
+
+    private sealed class User
+    {
+        public Dictionary<int, double> Stars { get; } = [];
+
+        public HashSet<int> Skipped { get; } = [];
     }
 }

@@ -89,6 +89,7 @@ public class ContractTests(InProcessApi api) : IClassFixture<InProcessApi>
     [Theory]
     [InlineData("/get_unrated_movie")]
     [InlineData("/rate_movie")]
+    [InlineData("/skip_movie")]
     public async Task An_unknown_chat_id_is_404(string path)
     {
         var (status, body) = await _host.PostAsync(path, new { chat_id = ApiFixture.NewChatId(), movie_id = 1, rating = 4 });
@@ -107,6 +108,71 @@ public class ContractTests(InProcessApi api) : IClassFixture<InProcessApi>
         Assert.Equal(404, status);
         Assert.Contains("Movie 999999999 is not in", body.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Empty((await Store().GetRatingsAsync(chatId, CancellationToken.None))!.StarsByMovie);
+    }
+
+    [Fact]
+    public async Task Skipping_answers_success_and_the_movie_is_never_offered_or_recommended_and_does_not_count()
+    {
+        var chatId = await RegisteredAsync();
+        int[] tenFilms = [1, 260, 1196, 1210, 2571, 589, 1240, 480, 32, 50];
+        foreach (var film in tenFilms)
+        {
+            await _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = film, rating = 4.5 });
+        }
+
+        var before = (await _host.PostAsync("/recommend", new { chat_id = chatId, top_n = 5 })).Body.GetProperty("movies").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
+        foreach (var film in before)
+        {
+            var (status, body) = await _host.PostAsync("/skip_movie", new { chat_id = chatId, movie_id = film });
+            Assert.Equal((200, "success"), (status, body.GetProperty("status").GetString()));
+        }
+
+        var after = (await _host.PostAsync("/recommend", new { chat_id = chatId, top_n = 100 })).Body.GetProperty("movies").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
+        Assert.Equal(100, after.Count);
+        Assert.Empty(after.Intersect(before));
+        var stored = (await Store().GetRatingsAsync(chatId, CancellationToken.None))!;
+        Assert.Equal(10, stored.StarsByMovie.Count);
+        Assert.Equal(before.Order(), stored.Skipped.Order());
+        var rated = await _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = 318, rating = 4 });
+        Assert.Equal(11, rated.Body.GetProperty("rated_movies").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rating_a_skipped_movie_ends_the_skip_and_skipping_a_rated_one_keeps_the_rating()
+    {
+        var chatId = await RegisteredAsync();
+        await _host.PostAsync("/skip_movie", new { chat_id = chatId, movie_id = 318 });
+        await _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = 318, rating = 5 });
+        await _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = 296, rating = 3 });
+        await _host.PostAsync("/skip_movie", new { chat_id = chatId, movie_id = 296 });
+
+        var stored = (await Store().GetRatingsAsync(chatId, CancellationToken.None))!;
+        Assert.Equal(new Dictionary<int, double> { [318] = 5, [296] = 3 }, stored.StarsByMovie);
+        Assert.Empty(stored.Skipped);
+    }
+
+    [Fact]
+    public async Task Skipping_an_unknown_movie_is_404_and_stores_nothing()
+    {
+        var chatId = await RegisteredAsync();
+
+        var (status, body) = await _host.PostAsync("/skip_movie", new { chat_id = chatId, movie_id = 999_999_999 });
+
+        Assert.Equal(404, status);
+        Assert.Contains("Movie 999999999 is not in", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await Store().GetRatingsAsync(chatId, CancellationToken.None))!.Skipped);
+    }
+
+    [Theory]
+    [InlineData("{\"chat_id\": \"x1\"}", "movie_id is required")]
+    [InlineData("{\"chat_id\": \"x1\", \"movie_id\": \"318\"}", "movie_id must be a positive whole number")]
+    [InlineData("{\"chat_id\": \"x1\", \"movie_id\": -3}", "movie_id must be a positive whole number")]
+    public async Task A_bad_skip_is_400_with_a_reason(string json, string reason)
+    {
+        var (status, body) = await _host.PostAsync("/skip_movie", json);
+
+        Assert.Equal(400, status);
+        Assert.Contains(reason, body.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,6 +72,56 @@ public abstract class RatingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_skip_is_kept_apart_from_ratings_and_a_later_rating_ends_it()
+    {
+        await Store.TryRegisterAsync("skipper", CancellationToken.None);
+
+        Assert.True(await Store.SaveSkipAsync("skipper", 318, CancellationToken.None));
+        Assert.True(await Store.SaveSkipAsync("skipper", 318, CancellationToken.None));
+        var skipped = (await Store.GetRatingsAsync("skipper", CancellationToken.None))!;
+        Assert.Empty(skipped.StarsByMovie);
+        Assert.Equal([318], skipped.Skipped);
+
+        await Store.SaveRatingAsync("skipper", 318, 4, CancellationToken.None);
+        var rated = (await Store.GetRatingsAsync("skipper", CancellationToken.None))!;
+        Assert.Equal(new Dictionary<int, double> { [318] = 4 }, rated.StarsByMovie);
+        Assert.Empty(rated.Skipped);
+    }
+
+    [Fact]
+    public async Task A_skip_never_erases_a_rating_and_is_refused_for_an_unknown_user()
+    {
+        await Store.TryRegisterAsync("rater-then-skipper", CancellationToken.None);
+        await Store.SaveRatingAsync("rater-then-skipper", 296, 2.5, CancellationToken.None);
+
+        Assert.True(await Store.SaveSkipAsync("rater-then-skipper", 296, CancellationToken.None));
+        Assert.False(await Store.SaveSkipAsync("never-registered", 296, CancellationToken.None));
+
+        var stored = (await Store.GetRatingsAsync("rater-then-skipper", CancellationToken.None))!;
+        Assert.Equal(new Dictionary<int, double> { [296] = 2.5 }, stored.StarsByMovie);
+        Assert.Empty(stored.Skipped);
+        Assert.Null(await Store.GetRatingsAsync("never-registered", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_rating_and_a_skip_of_one_movie_at_once_always_end_rated()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var chatId = $"race-{round}";
+            await Store.TryRegisterAsync(chatId, CancellationToken.None);
+
+            await Task.WhenAll(
+                Task.Run(() => Store.SaveSkipAsync(chatId, 593, CancellationToken.None)),
+                Task.Run(() => Store.SaveRatingAsync(chatId, 593, 4, CancellationToken.None)));
+
+            var stored = (await Store.GetRatingsAsync(chatId, CancellationToken.None))!;
+            Assert.Equal(new Dictionary<int, double> { [593] = 4 }, stored.StarsByMovie);
+            Assert.Empty(stored.Skipped);
+        }
+    }
+
+    [Fact]
     public async Task Ratings_read_earlier_are_a_snapshot_that_later_writes_do_not_change()
     {
         await Store.TryRegisterAsync("reader", CancellationToken.None);

@@ -12,6 +12,7 @@ public class StoreRoundTripTests(InProcessApi api) : IClassFixture<InProcessApi>
         Assert.Equal(1, await CallsForAsync("/get_unrated_movie", new { chat_id = chatId }));
         // The write, then the read that counts the user's ratings.
         Assert.Equal(2, await CallsForAsync("/rate_movie", new { chat_id = chatId, movie_id = 318, rating = 4.5 }));
+        Assert.Equal(1, await CallsForAsync("/skip_movie", new { chat_id = chatId, movie_id = 296 }));
         Assert.Equal(1, await CallsForAsync("/recommend", new { chat_id = chatId, top_n = 3 }));
     }
 

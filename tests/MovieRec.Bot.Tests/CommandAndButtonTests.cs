@@ -53,13 +53,29 @@ public sealed class CommandAndButtonTests
         Assert.False(RatingButtons.TryRead(data, out _, out _));
 
     [Fact]
-    public void The_keyboard_is_one_row_of_five_buttons_from_1_to_5()
+    public void The_keyboard_is_a_row_of_five_buttons_from_1_to_5_and_a_havent_seen_it_button_under_it()
     {
-        var keyboard = RatingButtons.For(318);
+        var keyboard = RatingButtons.For(318).InlineKeyboard.ToList();
 
-        var row = Assert.Single(keyboard.InlineKeyboard);
-        Assert.Equal(["1", "2", "3", "4", "5"], row.Select(b => b.Text));
-        Assert.Equal(["rate:318:1", "rate:318:2", "rate:318:3", "rate:318:4", "rate:318:5"], row.Select(b => b.CallbackData));
+        Assert.Equal(2, keyboard.Count);
+        Assert.Equal(["1", "2", "3", "4", "5"], keyboard[0].Select(b => b.Text));
+        Assert.Equal(["rate:318:1", "rate:318:2", "rate:318:3", "rate:318:4", "rate:318:5"], keyboard[0].Select(b => b.CallbackData));
+        var skip = Assert.Single(keyboard[1]);
+        Assert.Equal(("Haven't seen it", "skip:318"), (skip.Text, skip.CallbackData));
+    }
+
+    [Theory]
+    [InlineData("skip:318", true, 318)]
+    [InlineData("skip:2147483647", true, int.MaxValue)]
+    [InlineData("skip:0", false, 0)]
+    [InlineData("skip:", false, 0)]
+    [InlineData("skip:12:3", false, 0)]
+    [InlineData("rate:12:3", false, 0)]
+    [InlineData(null, false, 0)]
+    public void A_skip_button_is_read_only_as_the_bot_wrote_it(string? data, bool read, int movieId)
+    {
+        Assert.Equal(read, RatingButtons.TryReadSkip(data, out var got));
+        Assert.Equal(movieId, read ? got : 0);
     }
 
     [Fact]

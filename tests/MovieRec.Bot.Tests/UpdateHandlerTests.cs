@@ -29,7 +29,7 @@ public sealed class UpdateHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Rate_sends_the_title_and_imdb_url_then_asks_with_five_buttons_carrying_movie_and_score()
+    public async Task Rate_sends_the_title_and_imdb_url_then_asks_with_five_buttons_and_havent_seen_it_carrying_the_movie()
     {
         await _chat.UserSendsAsync(Ada, "/rate");
 
@@ -40,7 +40,7 @@ public sealed class UpdateHandlerTests : IDisposable
         Assert.Empty(messages[0].Buttons);
         Assert.Equal("How do you rate this movie?", messages[1].Text);
         Assert.Equal(
-            [("1", $"rate:{film}:1"), ("2", $"rate:{film}:2"), ("3", $"rate:{film}:3"), ("4", $"rate:{film}:4"), ("5", $"rate:{film}:5")],
+            [("1", $"rate:{film}:1"), ("2", $"rate:{film}:2"), ("3", $"rate:{film}:3"), ("4", $"rate:{film}:4"), ("5", $"rate:{film}:5"), ("Haven't seen it", $"skip:{film}")],
             messages[1].Buttons);
     }
 
@@ -73,6 +73,45 @@ public sealed class UpdateHandlerTests : IDisposable
             ["Your rating is received!", "Rate 9 more movies to unlock /recommend.", FilmText(next), "How do you rate this movie?"],
             _chat.Texts(Ada).Skip(2));
         Assert.Equal($"rate:{next}:5", _chat.Telegram.BotMessages(Ada)[^1].Buttons[4].Data);
+    }
+
+    [Fact]
+    public async Task Havent_seen_it_skips_the_movie_closes_the_question_and_offers_another_without_confirming_a_rating()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var question = _chat.Telegram.BotMessages(Ada)[1];
+        var film = _chat.MovieAskedAbout(Ada);
+
+        await _chat.UserPressesAsync(Ada, "Haven't seen it");
+
+        Assert.Empty(_chat.Ratings(Ada)!);
+        Assert.Equal(BotTexts.Skipped, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        var closed = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == question.MessageId);
+        Assert.Equal("How do you rate this movie? You haven't seen it.", closed.Text);
+        Assert.Empty(closed.Buttons);
+        var next = _chat.MovieAskedAbout(Ada);
+        Assert.NotEqual(film, next);
+        Assert.Equal([FilmText(next), "How do you rate this movie?"], _chat.Texts(Ada).Skip(2));
+        Assert.DoesNotContain(BotTexts.RatingReceived, _chat.Texts(Ada));
+    }
+
+    [Fact]
+    public async Task A_skipped_film_is_never_offered_again()
+    {
+        await _chat.UserSendsAsync(Ada, "/rate");
+        var skipped = new HashSet<int>();
+        for (var press = 0; press < 6; press++)
+        {
+            skipped.Add(_chat.MovieAskedAbout(Ada));
+            await _chat.UserPressesAsync(Ada, "Haven't seen it");
+        }
+
+        // Six films skipped of fourteen: every later offer is one of the other eight.
+        for (var offer = 0; offer < 20; offer++)
+        {
+            await _chat.UserSendsAsync(Ada, "/rate");
+            Assert.DoesNotContain(_chat.MovieAskedAbout(Ada), skipped);
+        }
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class ObservedRatingStore : IRatingStore
     public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
         Observe(() => _inner.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
 
+    public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
+        Observe(() => _inner.SaveSkipAsync(chatId, movieId, cancellationToken));
+
     private Task<T> Observe<T>(Func<Task<T>> call)
     {
         Interlocked.Increment(ref _calls);
