@@ -43,9 +43,7 @@ internal static class EvalCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var dataset = datasetName == PinnedChecksums.Hundred
-            ? MovieLens100k.ReadFolder(Settings.FolderOf(PinnedChecksums.Hundred))
-            : EvaluationDataset.MovieLensSmall(Settings.MovieLensFolder);
+        var dataset = Read(datasetName);
         var evaluation = new OfflineEvaluation(dataset.Ratings);
         var defaults = new RecommenderOptions();
         var chosen = CollaborativeFiltering.Candidate($"User-based cosine CF (defaults: {Describe(defaults)})", defaults);
@@ -76,7 +74,12 @@ internal static class EvalCommand
 
         if (plot is not null)
         {
-            NdcgPlot.Write(plot, $"{dataset.Name}: nDCG@N (20% held out per user, seed {seed})", topN.Take(headline.Count));
+            LinePlot.Write(
+                plot,
+                $"{dataset.Name}: nDCG@N (20% held out per user, seed {seed})",
+                "N (length of the list)",
+                "nDCG@N",
+                topN.Take(headline.Count).Select(r => (r.Name, r.NdcgAt)));
             AnsiConsole.MarkupLineInterpolated($"Wrote [green]{plot}[/].");
         }
 
@@ -87,6 +90,10 @@ internal static class EvalCommand
     internal static string Describe(RecommenderOptions o) => string.Create(
         CultureInfo.InvariantCulture,
         $"{o.Centering}, k={o.Neighbours}, λ={o.PredictionShrinkage}, similarity shrinkage={o.SimilarityShrinkage}, biases {o.MovieBiasRegularisation}/{o.UserBiasRegularisation}; ranking K={o.RankingNeighbours} {o.RankingSimilarity} {o.EvidenceFrom}, power={o.SimilarityPower}, damping={o.PopularityDamping}, prior={o.PriorWeight}");
+
+    internal static EvaluationDataset Read(string datasetName) => datasetName == PinnedChecksums.Hundred
+        ? MovieLens100k.ReadFolder(Settings.FolderOf(PinnedChecksums.Hundred))
+        : EvaluationDataset.MovieLensSmall(Settings.MovieLensFolder);
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 

@@ -5,5 +5,6 @@ var root = new RootCommand("MovieRec: movie recommendations from MovieLens, over
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RecommendCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(SimulateOffersCommand.Create());
 root.Subcommands.Add(BotCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -152,6 +152,34 @@ public sealed class UserBasedRecommender
         return Rank(Neighbourhood.Of(this, profile, excludeUser), profile, topN, excludedMovies);
     }
 
+    /// <summary>
+    /// Movies the person has probably seen, for the rating flow: those their ranking neighbours
+    /// rated (whatever the stars), each weighted by the summed similarity of the neighbours who
+    /// rated it; never one of <paramref name="excludedMovies"/> (movie indices) or the person's own.
+    /// Empty when no neighbour is found.
+    /// </summary>
+    public IReadOnlyList<(int Movie, double Weight)> LikelySeen(RatingProfile profile, int excludeUser, IReadOnlyCollection<int> excludedMovies)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(excludedMovies);
+        var weight = new Dictionary<int, double>();
+        var (users, similarities) = Neighbourhood.Of(this, profile, excludeUser).RankingNeighbours;
+        var excluded = new HashSet<int>(excludedMovies);
+        excluded.UnionWith(profile.Movies);
+        for (var n = 0; n < users.Length; n++)
+        {
+            foreach (var movie in _matrix.MoviesRatedBy(users[n]))
+            {
+                if (!excluded.Contains(movie))
+                {
+                    weight[movie] = weight.GetValueOrDefault(movie) + similarities[n];
+                }
+            }
+        }
+
+        return weight.OrderBy(w => w.Key).Select(w => (w.Key, w.Value)).ToList();
+    }
+
     private List<int> Rank(Neighbourhood neighbourhood, RatingProfile profile, int topN, IReadOnlyCollection<int>? excludedMovies)
     {
         var evidence = ArrayPool<double>.Shared.Rent(_matrix.MovieCount);

@@ -13,7 +13,7 @@ public sealed class MovieLensModel
     {
         Catalog = catalog;
         Recommender = recommender;
-        Picker = new UnratedMoviePicker(catalog, recommender.Matrix);
+        Offer = new MovieOffer(catalog, recommender, new UnratedMoviePicker(catalog, recommender.Matrix));
         LoadedAt = loadedAt;
         LoadTime = loadTime;
     }
@@ -22,7 +22,8 @@ public sealed class MovieLensModel
 
     public UserBasedRecommender Recommender { get; }
 
-    public UnratedMoviePicker Picker { get; }
+    /// <summary>What /get_unrated_movie offers: the neighbours' films once a person has rated one, popularity-weighted before.</summary>
+    public MovieOffer Offer { get; }
 
     public RatingMatrix Ratings => Recommender.Matrix;
 

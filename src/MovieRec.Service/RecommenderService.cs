@@ -15,7 +15,10 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
         store.TryRegisterAsync(chatId, cancellationToken);
 
-    /// <summary>A random movie the user has neither rated nor skipped, weighted by popularity. One store read.</summary>
+    /// <summary>
+    /// A random movie the user has neither rated nor skipped: popularity-weighted at first, then among
+    /// the films their nearest neighbours rated (<see cref="MovieOffer"/>). One store read.
+    /// </summary>
     public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken)
     {
         if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
@@ -23,7 +26,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
             return Refusal.UnknownUser;
         }
 
-        return model.Picker.Pick(ratings.Answered, random) is { } movie
+        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random) is { } movie
             ? Outcome.Done(movie)
             : Refusal.NothingLeftToRate;
     }

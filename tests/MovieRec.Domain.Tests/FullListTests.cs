@@ -12,7 +12,7 @@ public class FullListTests
     private const int PeoplePerKind = 250;
 
     private static readonly UserBasedRecommender Recommender = new(Repository.MovieLens.Ratings, new RecommenderOptions());
-    private static readonly UnratedMoviePicker Picker = new(Repository.MovieLens.Catalog, Repository.MovieLens.Ratings);
+    private static readonly MovieOffer Offer = new(Repository.MovieLens.Catalog, Recommender, new UnratedMoviePicker(Repository.MovieLens.Catalog, Repository.MovieLens.Ratings));
 
     public static TheoryData<string> Kinds => ["random stars", "all five stars", "all half a star", "only obscure films"];
 
@@ -31,7 +31,7 @@ public class FullListTests
                 // Drawn as /get_unrated_movie draws; the obscure kind picks among films with at most two ratings.
                 var movieId = kind == "only obscure films"
                     ? obscure[random.Next(obscure.Length)]
-                    : Picker.Pick(ratings.Keys.ToHashSet(), random)!.Id;
+                    : Offer.Pick(ratings, ratings.Keys.ToHashSet(), random)!.Id;
                 ratings[movieId] = kind switch
                 {
                     "all five stars" => 5,
