@@ -152,6 +152,25 @@ public class ContractTests(InProcessApi api) : IClassFixture<InProcessApi>
     }
 
     [Fact]
+    public async Task A_skip_and_a_rating_of_one_movie_sent_at_once_always_leave_it_rated()
+    {
+        var chatIds = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => RegisteredAsync()));
+
+        await Task.WhenAll(chatIds.SelectMany(chatId => new[]
+        {
+            _host.PostAsync("/skip_movie", new { chat_id = chatId, movie_id = 593 }),
+            _host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = 593, rating = 4 }),
+        }));
+
+        foreach (var chatId in chatIds)
+        {
+            var stored = (await Store().GetRatingsAsync(chatId, CancellationToken.None))!;
+            Assert.Equal(new Dictionary<int, double> { [593] = 4 }, stored.StarsByMovie);
+            Assert.Empty(stored.Skipped);
+        }
+    }
+
+    [Fact]
     public async Task Skipping_an_unknown_movie_is_404_and_stores_nothing()
     {
         var chatId = await RegisteredAsync();
