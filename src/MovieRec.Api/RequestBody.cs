@@ -35,7 +35,15 @@ internal static class RequestBody
         try
         {
             using var document = JsonDocument.Parse(bytes, Parsing);
-            return document.RootElement.Clone();
+            var root = document.RootElement.Clone();
+            if (!AllTextIsUnicode(root))
+            {
+                throw new ContractException(
+                    StatusCodes.Status400BadRequest,
+                    "The body is not valid JSON text: a string holds a lone surrogate (such as \\ud800) or bytes that are not UTF-8.");
+            }
+
+            return root;
         }
         catch (JsonException)
         {
@@ -72,6 +80,48 @@ internal static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Whether every string and property name decodes to well-formed UTF-16. The parser lets lone
+    /// surrogate escapes and invalid UTF-8 through and only reading the string fails; read them all
+    /// here, so no field reader meets one later.
+    /// </summary>
+    private static bool AllTextIsUnicode(JsonElement element)
+    {
+        try
+        {
+            return Walk(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return IsWellFormed(element.GetString()!);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!IsWellFormed(property.Name) || !Walk(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(Walk);
+                default:
+                    return true;
+            }
+        }
+
+        static bool IsWellFormed(string text) => !System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false).Equals(System.Buffers.OperationStatus.InvalidData);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -28,6 +28,8 @@ public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<Up
         var bot = options.Value;
         if (!bot.HasToken)
         {
+            // A deployment without the bot: Telegram may try again later (after the token is set).
+            request.HttpContext.Response.Headers.RetryAfter = "60";
             return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "The Telegram bot is not configured on this server: TELEGRAM_BOT_TOKEN is not set.");
         }
 

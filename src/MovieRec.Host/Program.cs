@@ -18,6 +18,7 @@ if (SettingsCheck.Failure(app.Services) is { } failure)
     return 1;
 }
 
+app.UseMovieRecErrorAnswers();
 app.MapMovieRecRoutes();
 app.Run();
 return 0;

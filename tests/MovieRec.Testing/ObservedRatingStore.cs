@@ -10,28 +10,43 @@ public sealed class ObservedRatingStore : IRatingStore
 {
     private readonly InMemoryRatingStore _inner = new();
     private int _calls;
+    private int _changes;
 
     /// <summary>How many store calls (round trips, for the Table store) have been made.</summary>
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>How many of them changed something: a user created, a rating or a skip stored.</summary>
+    public int Changes => Volatile.Read(ref _changes);
 
     /// <summary>When true every call throws <see cref="StoreUnavailableException"/>, as an unreachable store does.</summary>
     public bool Broken { get; set; }
 
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
-        Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken));
+        Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
         Observe(() => _inner.GetRatingsAsync(chatId, cancellationToken));
 
     public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
-        Observe(() => _inner.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
+        Observe(() => _inner.SaveRatingAsync(chatId, movieId, stars, cancellationToken), changed: saved => saved);
 
     public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
-        Observe(() => _inner.SaveSkipAsync(chatId, movieId, cancellationToken));
+        Observe(() => _inner.SaveSkipAsync(chatId, movieId, cancellationToken), changed: saved => saved);
 
-    private Task<T> Observe<T>(Func<Task<T>> call)
+    private async Task<T> Observe<T>(Func<Task<T>> call, Func<T, bool>? changed = null)
     {
         Interlocked.Increment(ref _calls);
-        return Broken ? throw new StoreUnavailableException("The test switched the store off.") : call();
+        if (Broken)
+        {
+            throw new StoreUnavailableException("The test switched the store off.");
+        }
+
+        var result = await call();
+        if (changed?.Invoke(result) == true)
+        {
+            Interlocked.Increment(ref _changes);
+        }
+
+        return result;
     }
 }
