@@ -57,9 +57,18 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             var changesBefore = changes?.Invoke() ?? 0;
             // Absolute, so that "//register" is a path and not a host.
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + request.Path));
+            foreach (var (name, value) in request.Headers)
+            {
+                if (!message.Headers.TryAddWithoutValidation(name, value))
+                {
+                    message.Content ??= new ByteArrayContent(request.Body);
+                    message.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
             if (request.Body.Length > 0 || request.ContentType is not null)
             {
-                message.Content = new ByteArrayContent(request.Body);
+                message.Content ??= new ByteArrayContent(request.Body);
                 if (request.ContentType is not null)
                 {
                     message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);

@@ -3,11 +3,11 @@ using CsCheck;
 
 namespace MovieRec.Api.Tests;
 
-/// <summary>One generated request: method, path, content type and body bytes.</summary>
-public sealed record HostileRequest(string Method, string Path, string? ContentType, byte[] Body)
+/// <summary>One generated request: method, path, content type, extra headers and body bytes.</summary>
+public sealed record HostileRequest(string Method, string Path, string? ContentType, (string Name, string Value)[] Headers, byte[] Body)
 {
     public override string ToString() =>
-        $"{Method} {Path} [{ContentType ?? "no content type"}] {Encoding.UTF8.GetString(Body[..Math.Min(Body.Length, 300)])}{(Body.Length > 300 ? $"… ({Body.Length} bytes)" : "")}";
+        $"{Method} {Path} [{ContentType ?? "no content type"}; {string.Join("; ", Headers.Select(h => $"{h.Name}: {h.Value[..Math.Min(h.Value.Length, 40)]}"))}] {Encoding.UTF8.GetString(Body[..Math.Min(Body.Length, 300)])}{(Body.Length > 300 ? $"… ({Body.Length} bytes)" : "")}";
 }
 
 /// <summary>
@@ -101,14 +101,27 @@ public static class HostileRequests
         return Encoding.UTF8.GetBytes(head + pad + tail);
     });
 
+    private static readonly Gen<(string Name, string Value)> Header = Gen.OneOf(
+        ("Accept", "text/html"),
+        ("Accept", "*/*;q=0.1, application/xml"),
+        ("Content-Encoding", "gzip"),
+        ("X-Forwarded-For", "not an address, 999.1.1.1"),
+        ("X-Telegram-Bot-Api-Secret-Token", "guess"),
+        ("Authorization", "Bearer nonsense"),
+        ("Cookie", "a=" + new string('c', 4000)),
+        ("X-Long", new string('v', 8000)),
+        ("Accept-Charset", "latin1"),
+        ("Range", "bytes=0-1"));
+
     public static Gen<HostileRequest> Any { get; } = Gen.Select(
         Method,
         Path,
         ContentType,
+        Header.Array[0, 3],
         Gen.Frequency(
             (3, ValidBody.Select(Encoding.UTF8.GetBytes)),
             (8, HostileObject.Select(Encoding.UTF8.GetBytes)),
             (2, RawBytes),
             (1, NearLimit)),
-        (method, path, contentType, body) => new HostileRequest(method, path, contentType, body));
+        (method, path, contentType, headers, body) => new HostileRequest(method, path, contentType, headers, body));
 }
