@@ -21,4 +21,6 @@ if (SettingsCheck.Failure(app.Services) is { } failure)
 }
 
 app.Run();
-return 0;
+
+// Non-zero when the app stopped itself on a failure (MovieLensWarmup).
+return Environment.ExitCode;

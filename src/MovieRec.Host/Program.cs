@@ -21,7 +21,9 @@ if (SettingsCheck.Failure(app.Services) is { } failure)
 app.UseMovieRecErrorAnswers();
 app.MapMovieRecRoutes();
 app.Run();
-return 0;
+
+// Non-zero when the app stopped itself on a failure (MovieLensWarmup).
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to tests that start the host in-process.</summary>
 public partial class Program;

@@ -10,7 +10,7 @@ namespace MovieRec.Service;
 /// the server begins listening meanwhile, and a request that comes first simply waits for the
 /// model (a DI singleton is built once). Both shorten the cold start (docs/performance.md).
 /// </summary>
-internal sealed class MovieLensWarmup(IServiceProvider services, ILogger<MovieLensWarmup> logger) : IHostedService
+internal sealed class MovieLensWarmup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<MovieLensWarmup> logger) : IHostedService
 {
     private Task _loading = Task.CompletedTask;
 
@@ -19,7 +19,20 @@ internal sealed class MovieLensWarmup(IServiceProvider services, ILogger<MovieLe
         _loading = Task.Run(
             () =>
             {
-                var loaded = services.GetRequiredService<MovieLensModel>();
+                MovieLensModel loaded;
+                try
+                {
+                    loaded = services.GetRequiredService<MovieLensModel>();
+                }
+                catch (Exception e)
+                {
+                    // Without its model the instance can answer nothing useful: say why once, and stop.
+                    logger.LogCritical(e, "MovieLens could not be loaded; stopping");
+                    Environment.ExitCode = 1;
+                    lifetime.StopApplication();
+                    return;
+                }
+
                 logger.LogInformation(
                     "MovieLens loaded in {LoadMs} ms from {Source}: {Movies} movies, {Users} users, {Ratings} ratings",
                     (long)loaded.LoadTime.TotalMilliseconds,

@@ -29,4 +29,35 @@ public class HostStartTests
             Assert.DoesNotContain(value, line, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Movielens_files_that_cannot_be_read_stop_the_host_with_a_critical_line_and_exit_code_1()
+    {
+        var folder = Directory.CreateTempSubdirectory("movierec-damaged-").FullName;
+        try
+        {
+            foreach (var file in Domain.MovieLensDataset.RequiredFiles)
+            {
+                File.Copy(Path.Combine(Repository.MovieLensFolder, file), Path.Combine(folder, file));
+            }
+
+            File.AppendAllText(Path.Combine(folder, "ratings.csv"), "not,a,rating\n");
+            var output = new ProcessOutput();
+            using var process = AppProcess.Start(
+                "MovieRec.Host", "MovieRec.Host.dll", ["--urls", $"http://127.0.0.1:{FreePort.Next()}"],
+                new Dictionary<string, string> { ["MOVIELENS_DIR"] = folder, ["RATINGS_STORAGE"] = "UseDevelopmentStorage=true" },
+                Repository.OutputOf("MovieRec.Host"), output);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("crit: MovieRec.Service.MovieLensWarmup", output.Text, StringComparison.Ordinal);
+            Assert.Contains("MovieLens could not be loaded; stopping", output.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
