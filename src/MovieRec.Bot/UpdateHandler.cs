@@ -112,12 +112,7 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
     {
         var chat = question.Chat;
         var chatId = ChatIdOf(chat);
-        var rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
-        if (rated.Refusal == Refusal.UnknownUser)
-        {
-            await service.RegisterAsync(chatId, cancellationToken);
-            rated = await service.RateMovieAsync(chatId, movieId, stars, cancellationToken);
-        }
+        var rated = await AsKnownUserAsync(chatId, () => service.RateMovieAsync(chatId, movieId, stars, cancellationToken), cancellationToken);
 
         if (rated.Refusal is not null)
         {
@@ -142,12 +137,7 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
     {
         var chat = question.Chat;
         var chatId = ChatIdOf(chat);
-        var skipped = await service.SkipMovieAsync(chatId, movieId, cancellationToken);
-        if (skipped.Refusal == Refusal.UnknownUser)
-        {
-            await service.RegisterAsync(chatId, cancellationToken);
-            skipped = await service.SkipMovieAsync(chatId, movieId, cancellationToken);
-        }
+        var skipped = await AsKnownUserAsync(chatId, () => service.SkipMovieAsync(chatId, movieId, cancellationToken), cancellationToken);
 
         if (skipped.Refusal is not null)
         {
@@ -164,12 +154,7 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
     private async Task OfferMovieAsync(Chat chat, CancellationToken cancellationToken)
     {
         var chatId = ChatIdOf(chat);
-        var offer = await service.GetUnratedMovieAsync(chatId, cancellationToken);
-        if (offer.Refusal == Refusal.UnknownUser)
-        {
-            await service.RegisterAsync(chatId, cancellationToken);
-            offer = await service.GetUnratedMovieAsync(chatId, cancellationToken);
-        }
+        var offer = await AsKnownUserAsync(chatId, () => service.GetUnratedMovieAsync(chatId, cancellationToken), cancellationToken);
 
         if (offer.Value is not { } movie)
         {
@@ -179,6 +164,23 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
 
         await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
         await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a use case for a chat; one the store does not know yet (a button or /rate before
+    /// /start, a wiped store) is registered and the case run again, as the contract promises.
+    /// </summary>
+    private async Task<Outcome<T>> AsKnownUserAsync<T>(string chatId, Func<Task<Outcome<T>>> useCase, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var outcome = await useCase();
+        if (outcome.Refusal != Refusal.UnknownUser)
+        {
+            return outcome;
+        }
+
+        await service.RegisterAsync(chatId, cancellationToken);
+        return await useCase();
     }
 
     /// <summary>Replaces the answered question's buttons with what was answered. Cosmetic: a failure is only logged.</summary>
