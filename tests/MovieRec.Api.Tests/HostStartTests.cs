@@ -12,16 +12,10 @@ public class HostStartTests
     [InlineData("TELEGRAM_API_BASE_URL", "ftp://bot-api", "TELEGRAM_API_BASE_URL must be an http(s) URL")]
     public async Task A_setting_that_cannot_work_stops_the_host_with_one_line(string setting, string value, string expected)
     {
-        var output = new ProcessOutput();
-        using var process = AppProcess.Start(
-            "MovieRec.Host", "MovieRec.Host.dll", ["--urls", $"http://127.0.0.1:{FreePort.Next()}"],
-            new Dictionary<string, string> { [setting] = value }, Repository.OutputOf("MovieRec.Host"), output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (exitCode, output) = await RunUntilExitAsync(new Dictionary<string, string> { [setting] = value });
 
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single(output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("MovieRec cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         if (setting == "TELEGRAM_BOT_TOKEN")
@@ -42,22 +36,27 @@ public class HostStartTests
             }
 
             File.AppendAllText(Path.Combine(folder, "ratings.csv"), "not,a,rating\n");
-            var output = new ProcessOutput();
-            using var process = AppProcess.Start(
-                "MovieRec.Host", "MovieRec.Host.dll", ["--urls", $"http://127.0.0.1:{FreePort.Next()}"],
-                new Dictionary<string, string> { ["MOVIELENS_DIR"] = folder, ["RATINGS_STORAGE"] = "UseDevelopmentStorage=true" },
-                Repository.OutputOf("MovieRec.Host"), output);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-            await process.WaitForExitAsync(timeout.Token);
+            var (exitCode, output) = await RunUntilExitAsync(new Dictionary<string, string> { ["MOVIELENS_DIR"] = folder });
 
-            Assert.Equal(1, process.ExitCode);
-            Assert.Contains("crit: MovieRec.Service.MovieLensWarmup", output.Text, StringComparison.Ordinal);
-            Assert.Contains("MovieLens could not be loaded; stopping", output.Text, StringComparison.Ordinal);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("crit: MovieRec.Service.MovieLensWarmup", output, StringComparison.Ordinal);
+            Assert.Contains("MovieLens could not be loaded; stopping", output, StringComparison.Ordinal);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Starts the standalone host with these settings and waits (at most 30 s) for it to stop on its own.</summary>
+    private static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var output = new ProcessOutput();
+        using var process = AppProcess.Start(
+            "MovieRec.Host", "MovieRec.Host.dll", ["--urls", $"http://127.0.0.1:{FreePort.Next()}"], settings, Repository.OutputOf("MovieRec.Host"), output);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, output.Text);
     }
 }
