@@ -33,6 +33,9 @@ public sealed record HealthAnswer(
     [property: JsonPropertyName("movies")] int Movies,
     [property: JsonPropertyName("users")] int Users,
     [property: JsonPropertyName("ratings")] int Ratings,
+    [property: JsonPropertyName("app_users")] int AppUsers,
+    [property: JsonPropertyName("model_version")] long ModelVersion,
+    [property: JsonPropertyName("model_built_at")] DateTimeOffset ModelBuiltAt,
     [property: JsonPropertyName("loaded_at")] DateTimeOffset LoadedAt,
     [property: JsonPropertyName("load_ms")] long LoadMilliseconds);
 

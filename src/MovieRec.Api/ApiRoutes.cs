@@ -40,7 +40,7 @@ public static class ApiRoutes
         Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
     public static readonly ApiRoute HealthRoute = new("GET", Health, context =>
-        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(Handlers.Health(context.RequestServices.GetRequiredService<MovieLensModel>()))));
+        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(Handlers.Health(context.RequestServices.GetRequiredService<LiveModel>()))));
 
     public static readonly ApiRoute TelegramWebhookRoute = new("POST", TelegramWebhook, context =>
         HttpEndpoint.RunAsync(context, cancellationToken =>

@@ -53,12 +53,19 @@ public static class Handlers
             picks.Select(p => new RecommendedMovieAnswer(p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason)).ToList()));
     }
 
-    /// <summary>GET /health: the matrix's counts and load time; nothing secret.</summary>
-    public static Ok<HealthAnswer> Health(MovieLensModel loaded) => TypedResults.Ok(new HealthAnswer(
-        "ok",
-        loaded.Catalog.Count,
-        loaded.Ratings.UserCount,
-        loaded.Ratings.RatingCount,
-        loaded.LoadedAt,
-        (long)loaded.LoadTime.TotalMilliseconds));
+    /// <summary>GET /health: the model in use (its counts, how many users are the app's own, when it was built) and the MovieLens load time; nothing secret.</summary>
+    public static Ok<HealthAnswer> Health(LiveModel live)
+    {
+        var model = live.Current;
+        return TypedResults.Ok(new HealthAnswer(
+            "ok",
+            model.Catalog.Count,
+            model.Ratings.UserCount,
+            model.Ratings.RatingCount,
+            model.AppUsers,
+            model.Version,
+            model.BuiltAt,
+            model.LoadedAt,
+            (long)model.LoadTime.TotalMilliseconds));
+    }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace MovieRec.Domain;
@@ -21,7 +19,6 @@ public static class MovieLensSnapshot
 
     private const string Magic = "MRSNAP";
     private const int Version = 1;
-    private const int HashBytes = 32;
 
     public static string PathIn(string folder) => Path.Combine(folder, FileName);
 
@@ -74,21 +71,16 @@ public static class MovieLensSnapshot
             }
 
             var matrix = dataset.Ratings;
-            WriteArray(writer, Enumerable.Range(0, matrix.UserCount).Select(matrix.UserId).ToArray());
-            WriteArray(writer, Enumerable.Range(0, matrix.MovieCount).Select(matrix.MovieId).ToArray());
-            WriteArray(writer, matrix.RowStart);
-            WriteArray(writer, matrix.RowMovie);
-            WriteArray(writer, matrix.RowStars);
+            SnapshotEncoding.WriteArray(writer, Enumerable.Range(0, matrix.UserCount).Select(matrix.UserId).ToArray());
+            SnapshotEncoding.WriteArray(writer, Enumerable.Range(0, matrix.MovieCount).Select(matrix.MovieId).ToArray());
+            SnapshotEncoding.WriteArray(writer, matrix.RowStart);
+            SnapshotEncoding.WriteArray(writer, matrix.RowMovie);
+            SnapshotEncoding.WriteArray(writer, matrix.RowStars);
         }
 
-        var bytes = payload.ToArray();
         var path = PathIn(folder);
         var staging = path + ".partial";
-        using (var file = File.Create(staging))
-        {
-            file.Write(bytes);
-            file.Write(SHA256.HashData(bytes));
-        }
+        File.WriteAllBytes(staging, SnapshotEncoding.Seal(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
 
         File.Move(staging, path, overwrite: true);
     }
@@ -103,13 +95,13 @@ public static class MovieLensSnapshot
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < HashBytes
-            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashBytes)))
+        var payloadLength = SnapshotEncoding.PayloadLength(bytes);
+        if (payloadLength < 0)
         {
             return null;
         }
 
-        using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - HashBytes), Encoding.UTF8);
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, payloadLength), Encoding.UTF8);
         if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic || reader.ReadInt32() != Version)
         {
             return null;
@@ -134,31 +126,11 @@ public static class MovieLensSnapshot
             movies[m] = new Movie(id, reader.ReadString(), reader.ReadString(), imdb < 0 ? null : imdb);
         }
 
-        var userIds = ReadArray<int>(reader);
-        var movieIds = ReadArray<int>(reader);
-        var rowStart = ReadArray<int>(reader);
-        var rowMovie = ReadArray<int>(reader);
-        var rowStars = ReadArray<float>(reader);
+        var userIds = SnapshotEncoding.ReadArray<int>(reader);
+        var movieIds = SnapshotEncoding.ReadArray<int>(reader);
+        var rowStart = SnapshotEncoding.ReadArray<int>(reader);
+        var rowMovie = SnapshotEncoding.ReadArray<int>(reader);
+        var rowStars = SnapshotEncoding.ReadArray<float>(reader);
         return new MovieLensDataset(new MovieCatalog(movies), RatingMatrix.FromRows(userIds, movieIds, rowStart, rowMovie, rowStars));
-    }
-
-    private static void WriteArray<T>(BinaryWriter writer, T[] values)
-        where T : unmanaged
-    {
-        writer.Write(values.Length);
-        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    private static T[] ReadArray<T>(BinaryReader reader)
-        where T : unmanaged
-    {
-        var values = new T[reader.ReadInt32()];
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        if (reader.Read(bytes) != bytes.Length)
-        {
-            throw new InvalidDataException("The snapshot ends early.");
-        }
-
-        return values;
     }
 }

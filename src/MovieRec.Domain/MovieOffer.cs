@@ -16,14 +16,17 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
     /// <summary>Each film's weight is (summed similarity of the neighbours who rated it)^this: above 1, the films most of them saw come up more.</summary>
     public double WeightPower { get; init; } = 3;
 
-    /// <summary>A movie the person has neither rated nor skipped; null when none is left.</summary>
-    public Movie? Pick(IReadOnlyDictionary<int, double> starsByMovieId, IReadOnlySet<int> answered, Random random)
+    /// <summary>
+    /// A movie the person has neither rated nor skipped; null when none is left. <paramref name="self"/>
+    /// is the person's own row in the matrix, or -1: never their own neighbour.
+    /// </summary>
+    public Movie? Pick(IReadOnlyDictionary<int, double> starsByMovieId, IReadOnlySet<int> answered, Random random, int self = -1)
     {
         ArgumentNullException.ThrowIfNull(starsByMovieId);
         ArgumentNullException.ThrowIfNull(answered);
         var matrix = recommender.Matrix;
         var excluded = answered.Select(id => matrix.TryGetMovieIndex(id, out var index) ? index : -1).Where(i => i >= 0).ToList();
-        var drawn = DrawAmongLikelySeen(RatingProfile.FromMovieIds(matrix, starsByMovieId), excludeUser: -1, excluded, random);
+        var drawn = DrawAmongLikelySeen(RatingProfile.FromMovieIds(matrix, starsByMovieId), excludeUser: self, excluded, random);
         return drawn >= 0 ? catalog.Get(matrix.MovieId(drawn)) : picker.Pick(answered, random);
     }
 

@@ -82,11 +82,14 @@ public sealed class UserBasedRecommender
     /// <paramref name="starsByMovieId"/>, never one they rated or one of <paramref name="excludedMovieIds"/>.
     /// Empty below <see cref="RecommendationRules.MinimumRatings"/> ratings of movies the matrix
     /// knows; from there on always <paramref name="topN"/> long, unless fewer movies are left.
+    /// <paramref name="self"/> is the person's own row in the matrix when they are in it (-1 when
+    /// not): never their own neighbour.
     /// </summary>
     public IReadOnlyList<Recommendation> Recommend(
         IReadOnlyDictionary<int, double> starsByMovieId,
         int topN,
-        IReadOnlySet<int>? excludedMovieIds = null)
+        IReadOnlySet<int>? excludedMovieIds = null,
+        int self = -1)
     {
         ArgumentNullException.ThrowIfNull(starsByMovieId);
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
@@ -105,11 +108,11 @@ public sealed class UserBasedRecommender
             }
         }
 
-        return Recommend(profile, excludeUser: -1, topN, excluded);
+        return Recommend(profile, excludeUser: self, topN, excluded);
     }
 
     /// <summary>
-    /// The ranking behind <see cref="Recommend(IReadOnlyDictionary{int, double}, int, IReadOnlySet{int})"/>
+    /// The ranking behind <see cref="Recommend(IReadOnlyDictionary{int, double}, int, IReadOnlySet{int}, int)"/>
     /// without the minimum-ratings rule. <paramref name="excludeUser"/> leaves one matrix user out of
     /// the neighbours; <paramref name="excludedMovies"/> are movie indices never to pick.
     /// </summary>

@@ -1,5 +1,6 @@
 using MovieRec.Api;
 using MovieRec.Host;
+using MovieRec.Service;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
@@ -10,6 +11,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddMovieRecApi(builder.Configuration);
+// The Functions app rebuilds the community from a timer function; this host, from a background service.
+builder.Services.AddCommunityBuilding();
 builder.Services.AddMovieRecTelemetry(builder.Configuration);
 var app = builder.Build();
 if (SettingsCheck.Failure(app.Services) is { } failure)

@@ -18,6 +18,12 @@ internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetric
     public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
         MeasureAsync("save_skip", () => store.SaveSkipAsync(chatId, movieId, cancellationToken));
 
+    public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        MeasureAsync("read_changes", () => store.ChangedSinceAsync(since, cancellationToken));
+
+    public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
+        MeasureAsync("read_all", () => store.ReadAllAsync(cancellationToken));
+
     private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> call)
     {
         var started = Stopwatch.GetTimestamp();

@@ -19,10 +19,10 @@ internal sealed class MovieLensWarmup(IServiceProvider services, IHostApplicatio
         _loading = Task.Run(
             () =>
             {
-                MovieLensModel loaded;
+                RecommendationModel loaded;
                 try
                 {
-                    loaded = services.GetRequiredService<MovieLensModel>();
+                    loaded = services.GetRequiredService<LiveModel>().Current;
                 }
                 catch (Exception e)
                 {
@@ -50,7 +50,7 @@ internal sealed class MovieLensWarmup(IServiceProvider services, IHostApplicatio
 
     public Task StopAsync(CancellationToken cancellationToken) => _loading.WaitAsync(cancellationToken);
 
-    private static Dictionary<int, double> MostRated(MovieLensModel model, int count) =>
+    private static Dictionary<int, double> MostRated(RecommendationModel model, int count) =>
         Enumerable.Range(0, model.Ratings.MovieCount)
             .OrderByDescending(model.Ratings.RatingCountOf)
             .Take(count)

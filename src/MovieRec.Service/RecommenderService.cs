@@ -9,7 +9,7 @@ namespace MovieRec.Service;
 /// movies and nothing left to rate come back as a <see cref="Refusal"/>; a store outage surfaces
 /// as <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RecommenderService(MovieLensModel model, IRatingStore store, Random random, MovieRecMetrics metrics)
+public sealed class RecommenderService(LiveModel live, IRatingStore store, Random random, MovieRecMetrics metrics)
 {
     /// <summary>True when this call created the user, false when the chat id was known.</summary>
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
@@ -26,7 +26,8 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
             return Refusal.UnknownUser;
         }
 
-        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random) is { } movie
+        var model = live.Current;
+        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random, model.SelfIndexOf(chatId)) is { } movie
             ? Outcome.Done(movie)
             : Refusal.NothingLeftToRate;
     }
@@ -38,7 +39,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
     /// </summary>
     public async Task<Outcome<int>> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
-        if (!model.Catalog.Contains(movieId))
+        if (!live.Current.Catalog.Contains(movieId))
         {
             return Refusal.UnknownMovie;
         }
@@ -63,7 +64,7 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
     /// </summary>
     public async Task<Outcome<bool>> SkipMovieAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
-        if (!model.Catalog.Contains(movieId))
+        if (!live.Current.Catalog.Contains(movieId))
         {
             return Refusal.UnknownMovie;
         }
@@ -82,7 +83,9 @@ public sealed class RecommenderService(MovieLensModel model, IRatingStore store,
         }
 
         var started = Stopwatch.GetTimestamp();
-        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, ratings.Skipped)
+        var model = live.Current;
+        // The ratings just read, not the pool's copy of them: a person's newest ratings count at once.
+        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, ratings.Skipped, model.SelfIndexOf(chatId))
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,

@@ -8,22 +8,36 @@ namespace MovieRec.Service;
 
 public static class ServiceRegistration
 {
-    /// <summary>The MovieLens model (one per instance, loaded at start), the ratings store and the use cases.</summary>
+    /// <summary>The model (MovieLens loaded once per instance, the community refreshed), the ratings store and the use cases.</summary>
     public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MovieLensOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MovieLensOptions>, MovieLensOptionsValidation>();
         services.AddSingleton(new RecommenderOptions());
         // A singleton is built on first use: by MovieLensWarmup while the host starts.
-        services.AddSingleton(sp => MovieLensModel.Load(
-            sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>()));
+        services.AddSingleton(sp => new LiveModel(RecommendationModel.Load(
+            sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
         services.AddHostedService<MovieLensWarmup>();
+        services.AddOptions<ModelRefreshOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelRefreshOptions>, ModelRefreshOptionsValidation>();
+        services.AddSingleton<CommunityBuilder>();
+        services.AddHostedService<ModelRefresh>();
         services.AddMovieRecStorage(configuration);
         services.AddMetrics();
         services.AddSingleton<MovieRecMetrics>();
         services.AddSingleton<IRatingStore, MeasuredRatingStore>();
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The community builder as a background service, for the standalone host (the Functions app
+    /// runs the builder from a timer function instead).
+    /// </summary>
+    public static IServiceCollection AddCommunityBuilding(this IServiceCollection services)
+    {
+        services.AddHostedService<CommunityBuilding>();
         return services;
     }
 }

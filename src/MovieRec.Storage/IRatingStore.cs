@@ -26,4 +26,14 @@ public interface IRatingStore
     /// an unknown chat id; nothing is written then.
     /// </summary>
     Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The chat ids whose ratings may have changed at or after <paramref name="since"/>: every user
+    /// with a rating saved since then, and possibly others (never fewer). What the model builder
+    /// reads instead of every user; its cost follows the activity, not the user count.
+    /// </summary>
+    Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Every registered user's ratings: the model builder's full rebuild.</summary>
+    Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken);
 }

@@ -5,8 +5,9 @@ namespace MovieRec.Storage;
 /// <summary>
 /// The ratings in this process's memory, with the semantics of <see cref="TableRatingStore"/>:
 /// insert-if-absent registration, a rating or skip written only for a known user, concurrent
-/// ratings of one user all kept, a rating replacing a skip and a skip never replacing a rating.
-/// For tests above the store; nothing survives the process.
+/// ratings of one user all kept, a rating replacing a skip and a skip never replacing a rating,
+/// and each user's last rating time for the model builder. For tests and tools above the store;
+/// nothing survives the process.
 /// </summary>
 public sealed class InMemoryRatingStore : IRatingStore
 {
@@ -44,6 +45,7 @@ public sealed class InMemoryRatingStore : IRatingStore
         {
             user.Stars[movieId] = stars;
             user.Skipped.Remove(movieId);
+            user.ChangedAt = DateTimeOffset.UtcNow;
         }
 
         return Task.FromResult(true);
@@ -68,8 +70,39 @@ public sealed class InMemoryRatingStore : IRatingStore
         return Task.FromResult(true);
     }
 
+    public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (chatId, user) in _users)
+        {
+            lock (user)
+            {
+                if (user.ChangedAt >= since)
+                {
+                    changed.Add(chatId);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlySet<string>>(changed);
+    }
+
+    public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<UserRatings>();
+        foreach (var chatId in _users.Keys)
+        {
+            all.Add((await GetRatingsAsync(chatId, cancellationToken))!);
+        }
+
+        return all;
+    }
+
     private sealed class User
     {
+        public DateTimeOffset ChangedAt { get; set; } = DateTimeOffset.MinValue;
+
         public Dictionary<int, double> Stars { get; } = [];
 
         public HashSet<int> Skipped { get; } = [];

@@ -12,4 +12,10 @@ public sealed class StorageOptions
     public string UsersTable { get; set; } = "movierecusers";
 
     public string UpdatesTable { get; set; } = "movierecupdates";
+
+    /// <summary>Which users rated what, by hour: how the model builder finds the users whose ratings changed.</summary>
+    public string ChangesTable { get; set; } = "movierecchanges";
+
+    /// <summary>The private Blob container of the community snapshots the model builder publishes.</summary>
+    public string SnapshotsContainer { get; set; } = "model-snapshots";
 }

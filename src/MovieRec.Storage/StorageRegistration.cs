@@ -5,13 +5,15 @@ namespace MovieRec.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings store and the update ledger.</summary>
+    /// <summary>The Table Storage clients (from RATINGS_STORAGE), the ratings store, the update ledger and the model snapshots' blobs.</summary>
     public static IServiceCollection AddMovieRecStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.RatingsStorage), "RATINGS_STORAGE is empty: give a Table Storage connection string or a table service URI.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.RatingsStorage) || !ModelSnapshots.LacksBlobEndpoint(o.RatingsStorage), ModelSnapshots.MissingBlobEndpoint)
             .ValidateOnStart();
         services.AddSingleton<TableStorage>();
+        services.AddSingleton<ModelSnapshots>();
         services.AddSingleton<TableRatingStore>();
         services.AddHostedService<TableWarmup>();
         services.AddSingleton<UpdateLedger>();

@@ -2,7 +2,7 @@ using Azure;
 
 namespace MovieRec.Storage;
 
-/// <summary>Turns the ways the Table service can be unreachable into <see cref="StoreUnavailableException"/>.</summary>
+/// <summary>Turns the ways Table and Blob Storage can be unreachable into <see cref="StoreUnavailableException"/>.</summary>
 internal static class StoreCall
 {
     /// <summary>
@@ -21,15 +21,15 @@ internal static class StoreCall
         }
         catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500 || e.Status == 408 || e.Status == 429)
         {
-            throw new StoreUnavailableException($"Table Storage answered {e.Status} ({e.ErrorCode}).", e);
+            throw new StoreUnavailableException($"The store answered {e.Status} ({e.ErrorCode}).", e);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(IsUnreachable))
         {
-            throw new StoreUnavailableException("Table Storage is unreachable.", e);
+            throw new StoreUnavailableException("The store is unreachable.", e);
         }
         catch (Exception e) when (IsUnreachable(e))
         {
-            throw new StoreUnavailableException("Table Storage is unreachable.", e);
+            throw new StoreUnavailableException("The store is unreachable.", e);
         }
     }
 

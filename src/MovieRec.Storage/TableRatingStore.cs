@@ -10,6 +10,9 @@ namespace MovieRec.Storage;
 /// Stars, or with Skipped = true), so a user's ratings are one partition query, registration is
 /// an insert that fails on conflict, concurrent ratings of different movies touch different
 /// entities, and a rating replaces a skip while a skip never replaces a rating.
+/// Beside each rating, the user's chat id is upserted into the changes table under the hour it
+/// happened in (PartitionKey "yyyyMMddHH", RowKey = chat id, ChangedAt), so the model builder
+/// finds who changed with one partition query per hour (docs/storage.md).
 /// </summary>
 public sealed class TableRatingStore : IRatingStore
 {
@@ -50,34 +53,25 @@ public sealed class TableRatingStore : IRatingStore
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chatId}");
             await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
             {
-                if (entity.RowKey == UserRow)
-                {
-                    known = true;
-                }
-                else if (entity.RowKey.StartsWith(RatingPrefix, StringComparison.Ordinal)
-                    && int.TryParse(entity.RowKey.AsSpan(RatingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId))
-                {
-                    if (entity.GetDouble("Stars") is { } value)
-                    {
-                        stars[movieId] = value;
-                    }
-                    else if (entity.GetBoolean("Skipped") == true)
-                    {
-                        skipped.Add(movieId);
-                    }
-                }
+                known |= Read(entity, stars, skipped);
             }
 
             return known ? new UserRatings(chatId, stars, skipped) : null;
         }, cancellationToken);
     }
 
-    /// <summary>The user entity is touched in the same transaction, so the rating is written only if the user exists.</summary>
+    /// <summary>
+    /// The user entity is touched in the same transaction, so the rating is written only if the
+    /// user exists. The change note is written beside it, and the rating is acknowledged only once
+    /// both are: a saved rating always reaches the neighbour pool. (A note for an unknown chat is
+    /// harmless: the builder finds no user behind it.)
+    /// </summary>
     public async Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
-        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
+        var now = DateTimeOffset.UtcNow;
+        var noted = NoteChangeAsync(chatId, now, cancellationToken);
+        var saved = _tables.OnUsersAsync(async (users, cancellationToken) =>
         {
-            var now = DateTimeOffset.UtcNow;
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastRatedAt"] = now }, ETag.All),
@@ -93,6 +87,8 @@ public sealed class TableRatingStore : IRatingStore
                 return false;
             }
         }, cancellationToken);
+        await Task.WhenAll(noted, saved);
+        return await saved;
     }
 
     /// <summary>An insert: it fails (409) on a movie already rated or skipped, and then there is nothing to do.</summary>
@@ -120,6 +116,101 @@ public sealed class TableRatingStore : IRatingStore
                 return false;
             }
         }, cancellationToken);
+    }
+
+    /// <summary>One partition query per hour from <paramref name="since"/> to now, reading chat ids only.</summary>
+    public async Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        for (var hour = HourOf(since); hour <= now; hour = hour.AddHours(1))
+        {
+            var bucket = BucketOf(hour);
+            var names = await _tables.OnChangesAsync(async (changes, cancellationToken) =>
+            {
+                var found = new List<string>();
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and ChangedAt ge {since}");
+                await foreach (var entity in changes.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+                {
+                    found.Add(entity.RowKey);
+                }
+
+                return found;
+            }, cancellationToken);
+            changed.UnionWith(names);
+        }
+
+        return changed;
+    }
+
+    /// <summary>The whole users table, read in pages; entities come ordered by partition, so one user's rows are together.</summary>
+    public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        return await _tables.ScanUsersAsync(async (users, cancellationToken) =>
+        {
+            var all = new List<UserRatings>();
+            string? chatId = null;
+            var known = false;
+            Dictionary<int, double> stars = [];
+            HashSet<int> skipped = [];
+            await foreach (var entity in users.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
+            {
+                if (entity.PartitionKey != chatId)
+                {
+                    if (known)
+                    {
+                        all.Add(new UserRatings(chatId!, stars, skipped));
+                    }
+
+                    (chatId, known, stars, skipped) = (entity.PartitionKey, false, [], []);
+                }
+
+                known |= Read(entity, stars, skipped);
+            }
+
+            if (known)
+            {
+                all.Add(new UserRatings(chatId!, stars, skipped));
+            }
+
+            return all;
+        }, cancellationToken);
+    }
+
+    private Task<bool> NoteChangeAsync(string chatId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _tables.OnChangesAsync(async (changes, cancellationToken) =>
+        {
+            await changes.UpsertEntityAsync(new TableEntity(BucketOf(at), chatId) { ["ChangedAt"] = at }, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private static DateTimeOffset HourOf(DateTimeOffset at) =>
+        new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+
+    private static string BucketOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+
+    /// <summary>Adds one entity of a user's partition to what is known of them; true for the user entity itself.</summary>
+    private static bool Read(TableEntity entity, Dictionary<int, double> stars, HashSet<int> skipped)
+    {
+        if (entity.RowKey == UserRow)
+        {
+            return true;
+        }
+
+        if (entity.RowKey.StartsWith(RatingPrefix, StringComparison.Ordinal)
+            && int.TryParse(entity.RowKey.AsSpan(RatingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId))
+        {
+            if (entity.GetDouble("Stars") is { } value)
+            {
+                stars[movieId] = value;
+            }
+            else if (entity.GetBoolean("Skipped") == true)
+            {
+                skipped.Add(movieId);
+            }
+        }
+
+        return false;
     }
 
     private static string RowKeyOf(int movieId) => RatingPrefix + movieId.ToString("D10", CultureInfo.InvariantCulture);

@@ -15,6 +15,9 @@ public sealed class TableStorage : IDisposable
     /// <summary>The most one call may take, retries included: a request then answers 503 rather than hang.</summary>
     public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(3);
 
+    /// <summary>The most one read of every user may take (the model builder's occasional full rebuild).</summary>
+    public static readonly TimeSpan BuilderBudget = TimeSpan.FromMinutes(10);
+
     private readonly TableServiceClient _service;
     private readonly StorageOptions _options;
     private readonly SemaphoreSlim _creating = new(1, 1);
@@ -40,6 +43,17 @@ public sealed class TableStorage : IDisposable
     public Task<T> OnUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         RunAsync(_options.UsersTable, call, cancellationToken);
 
+    /// <summary>Runs a call on the table of rating changes (what the model builder reads); see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
+    public Task<T> OnChangesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.ChangesTable, call, cancellationToken);
+
+    /// <summary>
+    /// Runs a long read on the users table for the model builder, which runs beside the requests
+    /// and gets <see cref="BuilderBudget"/> rather than a request's <see cref="StoreBudget"/>.
+    /// </summary>
+    public Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.UsersTable, call, cancellationToken, BuilderBudget);
+
     /// <summary>Runs a call on the Telegram updates table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
     public Task<T> OnUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         RunAsync(_options.UpdatesTable, call, cancellationToken);
@@ -53,11 +67,11 @@ public sealed class TableStorage : IDisposable
     /// deleted under the running app (a wiped emulator, an operator's mistake) is created again
     /// and the call retried once, instead of failing every request until a restart.
     /// </summary>
-    private async Task<T> RunAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? longest = null)
     {
         // The whole call, table creation and retries included, gets StoreBudget; past it the store counts as unavailable.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(StoreBudget);
+        budget.CancelAfter(longest ?? StoreBudget);
         var client = await StoreCall.RunAsync(() => EnsureTablesAsync(table, budget.Token), cancellationToken);
         try
         {
@@ -88,6 +102,7 @@ public sealed class TableStorage : IDisposable
                 {
                     await _service.CreateTableIfNotExistsAsync(_options.UsersTable, budget);
                     await _service.CreateTableIfNotExistsAsync(_options.UpdatesTable, budget);
+                    await _service.CreateTableIfNotExistsAsync(_options.ChangesTable, budget);
                     _created = true;
                 }
             }

@@ -37,12 +37,12 @@ internal sealed class Conversation : IDisposable
         services.AddHttpClient(nameof(ITelegramBotClient)).ConfigurePrimaryHttpMessageHandler(() => new EmulatorMessageHandler(Telegram));
         services.AddMetrics();
         services.AddSingleton<MovieRecMetrics>();
-        services.AddSingleton(provider => new RecommenderService(Model, Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
+        services.AddSingleton(provider => new RecommenderService(new LiveModel(Model), Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
         _services = services.BuildServiceProvider();
     }
 
     /// <summary>Films 1–14, "Film number N (1980+N)", IMDb tt000000N, each rated by the five MovieLens users below.</summary>
-    public static MovieLensModel Model { get; } = FourteenFilms();
+    public static RecommendationModel Model { get; } = FourteenFilms();
 
     public BotApiEmulator Telegram { get; } = new();
 
@@ -80,7 +80,7 @@ internal sealed class Conversation : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private static MovieLensModel FourteenFilms()
+    private static RecommendationModel FourteenFilms()
     {
         var movies = new StringBuilder("movieId,title,genres\n");
         var links = new StringBuilder("movieId,imdbId,tmdbId\n");
@@ -96,6 +96,6 @@ internal sealed class Conversation : IDisposable
         }
 
         var dataset = MovieLensReader.Read(new StringReader(movies.ToString()), new StringReader(links.ToString()), new StringReader(ratings.ToString()));
-        return MovieLensModel.From(dataset, new RecommenderOptions());
+        return RecommendationModel.From(dataset, new RecommenderOptions());
     }
 }

@@ -33,6 +33,12 @@ public sealed class ObservedRatingStore : IRatingStore
     public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
         Observe(() => _inner.SaveSkipAsync(chatId, movieId, cancellationToken), changed: saved => saved);
 
+    public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Observe(() => _inner.ChangedSinceAsync(since, cancellationToken));
+
+    public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
+        Observe(() => _inner.ReadAllAsync(cancellationToken));
+
     private async Task<T> Observe<T>(Func<Task<T>> call, Func<T, bool>? changed = null)
     {
         Interlocked.Increment(ref _calls);

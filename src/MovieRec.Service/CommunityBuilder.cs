@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MovieRec.Domain;
+using MovieRec.Storage;
+
+namespace MovieRec.Service;
+
+/// <summary>
+/// Rebuilds the community part of the neighbour pool and publishes it as the next snapshot.
+/// One builder at a time (the snapshots' lease); one build per interval however many instances
+/// try. A build reads only the users whose ratings changed since the previous one, except the
+/// first and one a day, which read every user (so a change note lost in an outage is caught).
+/// Run by the Functions app's timer and by the standalone host's <see cref="CommunityBuilding"/>.
+/// </summary>
+public sealed class CommunityBuilder(
+    IRatingStore store,
+    ModelSnapshots snapshots,
+    LiveModel live,
+    IOptions<ModelRefreshOptions> options,
+    ILogger<CommunityBuilder> logger)
+{
+    /// <summary>Changes noted this long before a build started are read again by the next: instances' clocks differ, and writes are in flight.</summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(2);
+
+    /// <summary>A build reads every user again once the last such build is this old.</summary>
+    public static readonly TimeSpan FullBuildAfter = TimeSpan.FromHours(24);
+
+    private const int ParallelReads = 16;
+
+    /// <summary>Builds and publishes the next snapshot if one is due and no other builder is at it.</summary>
+    public async Task<CommunityBuild> BuildIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return CommunityBuild.Off;
+        }
+
+        if (!IsDue(await snapshots.LatestAsync(cancellationToken)))
+        {
+            return CommunityBuild.NotDue;
+        }
+
+        await using var lease = await snapshots.TryLeaseAsync(cancellationToken);
+        if (lease is null)
+        {
+            return CommunityBuild.AnotherBuilder;
+        }
+
+        // Read again under the lease: another builder may have published since.
+        var latest = await snapshots.LatestAsync(cancellationToken);
+        if (!IsDue(latest))
+        {
+            return CommunityBuild.NotDue;
+        }
+
+        using var building = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewWhileBuildingAsync(lease, building.Token);
+        try
+        {
+            return await BuildAsync(latest, cancellationToken);
+        }
+        finally
+        {
+            await building.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private bool IsDue(PublishedSnapshot? latest) =>
+        latest is null || DateTimeOffset.UtcNow - latest.BuiltAt >= options.Value.Interval * 0.9;
+
+    private async Task<CommunityBuild> BuildAsync(PublishedSnapshot? latest, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var previous = latest is null ? null : await PreviousAsync(latest, cancellationToken);
+        CommunitySnapshot next;
+        int usersRead;
+        if (previous is null || started - previous.FullBuildAt >= FullBuildAfter)
+        {
+            var everyone = await store.ReadAllAsync(cancellationToken);
+            usersRead = everyone.Count;
+            var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
+            next = new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - ClockMargin, started, community);
+        }
+        else
+        {
+            var changed = await store.ChangedSinceAsync(previous.ChangesSince, cancellationToken);
+            if (changed.Count == 0)
+            {
+                return CommunityBuild.Unchanged;
+            }
+
+            usersRead = changed.Count;
+            var community = previous.Ratings.With(await ReadEachAsync(changed, cancellationToken));
+            next = new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - ClockMargin, previous.FullBuildAt, community);
+        }
+
+        var bytes = next.ToBytes();
+        if (!await snapshots.TryPublishAsync(next.Version, next.BuiltAt, bytes, cancellationToken))
+        {
+            return CommunityBuild.AnotherBuilder;
+        }
+
+        // This instance need not wait for its own poll.
+        live.TrySwap(live.Current.WithCommunity(next));
+        logger.LogInformation(
+            "Community snapshot {Version} published: {AppUsers} app users, {Ratings} ratings, {UsersRead} users read, {Bytes} bytes, {BuildMs} ms",
+            next.Version,
+            next.Ratings.UserCount,
+            next.Ratings.RatingCount,
+            usersRead,
+            bytes.Length,
+            clock.ElapsedMilliseconds);
+        return CommunityBuild.Published;
+    }
+
+    /// <summary>The previous build: the one this instance uses when it is the newest, else downloaded.</summary>
+    private async Task<CommunitySnapshot> PreviousAsync(PublishedSnapshot latest, CancellationToken cancellationToken) =>
+        live.Current.Community is { } inUse && inUse.Version == latest.Version
+            ? inUse
+            : CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, cancellationToken));
+
+    private async Task<List<(string ChatId, IReadOnlyDictionary<int, double> StarsByMovie)>> ReadEachAsync(
+        IReadOnlySet<string> chatIds, CancellationToken cancellationToken)
+    {
+        var current = new ConcurrentBag<(string, IReadOnlyDictionary<int, double>)>();
+        await Parallel.ForEachAsync(
+            chatIds,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (chatId, cancellationToken) =>
+            {
+                // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
+                var ratings = await store.GetRatingsAsync(chatId, cancellationToken);
+                current.Add((chatId, ratings?.StarsByMovie ?? new Dictionary<int, double>()));
+            });
+        return [.. current];
+    }
+
+    private async Task RenewWhileBuildingAsync(BuildLease lease, CancellationToken building)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ModelSnapshots.LeaseDuration / 3, building);
+                await lease.RenewAsync(building);
+            }
+        }
+        catch (OperationCanceledException) when (building.IsCancellationRequested)
+        {
+        }
+        catch (StoreUnavailableException e)
+        {
+            // The publish itself is conditional on the version, so a lost lease cannot give two snapshots of one version.
+            logger.LogWarning(e, "The builder's lease could not be renewed");
+        }
+    }
+}
+
+/// <summary>What one <see cref="CommunityBuilder.BuildIfDueAsync"/> call did.</summary>
+public enum CommunityBuild
+{
+    /// <summary>MODEL_REFRESH_INTERVAL is zero: the pool stays MovieLens alone.</summary>
+    Off,
+
+    /// <summary>The newest snapshot is younger than the interval.</summary>
+    NotDue,
+
+    /// <summary>Another builder holds the lease, or published this version first.</summary>
+    AnotherBuilder,
+
+    /// <summary>Nobody rated anything since the newest snapshot: nothing was published.</summary>
+    Unchanged,
+
+    Published,
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MovieRec.Storage;
+
+namespace MovieRec.Service;
+
+/// <summary>
+/// The standalone host's builder: every interval, <see cref="CommunityBuilder.BuildIfDueAsync"/>
+/// (the Functions app runs the same call from a timer function). Every instance runs it; the
+/// lease lets one build. A failure is logged once per interval and tried again at the next.
+/// </summary>
+internal sealed class CommunityBuilding(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<CommunityBuilding> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await BuildAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task BuildAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await services.GetRequiredService<CommunityBuilder>().BuildIfDueAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is StoreUnavailableException or InvalidDataException or Azure.RequestFailedException)
+        {
+            logger.LogWarning("The community could not be rebuilt ({Reason}); trying again in {Interval}", e.Message, options.Value.Interval);
+        }
+    }
+}

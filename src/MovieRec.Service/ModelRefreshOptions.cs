@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace MovieRec.Service;
+
+/// <summary>The contract's MODEL_REFRESH_INTERVAL: how often the community is rebuilt and instances look for a newer one.</summary>
+public sealed class ModelRefreshOptions
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>As written in the setting; read through <see cref="Interval"/> once validated.</summary>
+    [ConfigurationKeyName("MODEL_REFRESH_INTERVAL")]
+    public string? IntervalSetting { get; set; }
+
+    /// <summary>Zero turns the refresh off: the instance keeps MovieLens alone (in-process tests do).</summary>
+    public TimeSpan Interval =>
+        string.IsNullOrWhiteSpace(IntervalSetting) ? DefaultInterval : TimeSpan.Parse(IntervalSetting, CultureInfo.InvariantCulture);
+
+    public bool Enabled => Interval > TimeSpan.Zero;
+}
+
+/// <summary>A malformed interval stops the app at start with one line, rather than failing in the background later.</summary>
+internal sealed class ModelRefreshOptionsValidation : IValidateOptions<ModelRefreshOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModelRefreshOptions options) =>
+        string.IsNullOrWhiteSpace(options.IntervalSetting)
+        || (TimeSpan.TryParse(options.IntervalSetting, CultureInfo.InvariantCulture, out var interval)
+            && (interval == TimeSpan.Zero || interval >= TimeSpan.FromSeconds(1)))
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                "MODEL_REFRESH_INTERVAL is not a time span of a second or more (e.g. 00:05:00), or 00:00:00 to keep MovieLens alone.");
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using MovieRec.Domain;
+
+namespace MovieRec.Service;
+
+/// <summary>
+/// What an instance recommends from, immutable once built: the MovieLens catalog, the neighbour
+/// pool (MovieLens's users, plus the app's own from the newest <see cref="CommunitySnapshot"/>),
+/// the trained recommender and the picker of movies to rate. A newer community gives a new model
+/// (<see cref="WithCommunity"/>); <see cref="LiveModel"/> swaps it in.
+/// </summary>
+public sealed class RecommendationModel
+{
+    private RecommendationModel(MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, TimeSpan loadTime, bool fromSnapshot)
+    {
+        MovieLens = movieLens;
+        Pool = pool;
+        Recommender = new UserBasedRecommender(pool.Matrix, options);
+        Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix));
+        Community = community;
+        LoadedAt = DateTimeOffset.UtcNow;
+        BuiltAt = community?.BuiltAt ?? LoadedAt;
+        LoadTime = loadTime;
+        FromSnapshot = fromSnapshot;
+    }
+
+    /// <summary>MovieLens as read from the instance's folder: the base every community is added to.</summary>
+    public MovieLensDataset MovieLens { get; }
+
+    public MovieCatalog Catalog => MovieLens.Catalog;
+
+    public NeighbourPool Pool { get; }
+
+    public UserBasedRecommender Recommender { get; }
+
+    /// <summary>What /get_unrated_movie offers: the neighbours' films once a person has rated one, popularity-weighted before.</summary>
+    public MovieOffer Offer { get; }
+
+    public RatingMatrix Ratings => Pool.Matrix;
+
+    /// <summary>The community in the pool; null while the instance has MovieLens alone.</summary>
+    public CommunitySnapshot? Community { get; }
+
+    /// <summary>The community snapshot's version; 0 for MovieLens alone.</summary>
+    public long Version => Community?.Version ?? 0;
+
+    public int AppUsers => Pool.AppUsers;
+
+    /// <summary>When the community was built (by whichever instance built it); the load time for MovieLens alone.</summary>
+    public DateTimeOffset BuiltAt { get; }
+
+    /// <summary>When this instance finished making this model.</summary>
+    public DateTimeOffset LoadedAt { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    /// <summary>Whether MovieLens came from the binary snapshot rather than the CSVs.</summary>
+    public bool FromSnapshot { get; }
+
+    /// <summary>MovieLens alone, from the folder's snapshot when it is sound and current (no CSV parsing), else from its CSVs.</summary>
+    public static RecommendationModel Load(string folder, RecommenderOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = MovieLensSnapshot.TryRead(folder);
+        var dataset = snapshot ?? MovieLensReader.ReadFolder(folder);
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock.Elapsed, snapshot is not null);
+    }
+
+    /// <summary>MovieLens alone, from a dataset already in memory (tests, tools).</summary>
+    public static RecommendationModel From(MovieLensDataset dataset, RecommenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var clock = Stopwatch.StartNew();
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock.Elapsed, fromSnapshot: false);
+    }
+
+    /// <summary>The same MovieLens with <paramref name="community"/>'s members in the pool, in place of this model's.</summary>
+    public RecommendationModel WithCommunity(CommunitySnapshot community)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        var clock = Stopwatch.StartNew();
+        var pool = NeighbourPool.Of(MovieLens.Ratings, community.Ratings);
+        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock.Elapsed, FromSnapshot);
+    }
+
+    /// <summary>The chat's row in the pool, or -1: what keeps a person out of their own neighbours.</summary>
+    public int SelfIndexOf(string chatId) => Pool.UserIndexOf(chatId);
+}
