@@ -13,18 +13,22 @@ mkdir -p .azurite
 # Job control: background jobs get their own process groups and, unlike in a plain script,
 # do not ignore SIGINT, which is how Azurite is told to save its data and close.
 set -m
-azurite_pid="" app_pid=""
+azurite_pids="" app_pid=""
 stop() {
   trap - INT TERM EXIT
   [ -z "$app_pid" ] || kill -TERM "$app_pid" 2>/dev/null || true
-  [ -z "$azurite_pid" ] || kill -INT "$azurite_pid" 2>/dev/null || true   # SIGINT: Azurite saves its data and closes
+  for pid in $azurite_pids; do kill -INT "$pid" 2>/dev/null || true; done   # SIGINT: Azurite saves its data and closes
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
+# Tables hold the ratings; blobs hold the community snapshots the model builder publishes.
 node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort 10002 --location .azurite \
   --skipApiVersionCheck --disableTelemetry --silent &
-azurite_pid=$!
+azurite_pids="$!"
+node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort 10000 --location .azurite \
+  --skipApiVersionCheck --disableTelemetry --silent &
+azurite_pids="$azurite_pids $!"
 
 if command -v func >/dev/null 2>&1; then
   (cd src/MovieRec.Functions && exec func start --port 7071) &
@@ -46,7 +50,7 @@ cat <<MSG
 MovieRec is up:
   API      POST http://127.0.0.1:7071/register | /get_unrated_movie | /rate_movie | /recommend
   Health   GET  http://127.0.0.1:7071/health
-  Storage  Azurite tables on http://127.0.0.1:10002 (data in .azurite/)
+  Storage  Azurite tables on http://127.0.0.1:10002, blobs on :10000 (data in .azurite/)
 Ctrl-C stops it.
 MSG
 wait

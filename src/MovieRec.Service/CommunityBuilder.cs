@@ -21,9 +21,6 @@ public sealed class CommunityBuilder(
     IOptions<ModelRefreshOptions> options,
     ILogger<CommunityBuilder> logger)
 {
-    /// <summary>Changes noted this long before a build started are read again by the next: instances' clocks differ, and writes are in flight.</summary>
-    public static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(2);
-
     /// <summary>A build reads every user again once the last such build is this old.</summary>
     public static readonly TimeSpan FullBuildAfter = TimeSpan.FromHours(24);
 
@@ -83,7 +80,7 @@ public sealed class CommunityBuilder(
             var everyone = await store.ReadAllAsync(cancellationToken);
             usersRead = everyone.Count;
             var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
-            next = new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - ClockMargin, started, community);
+            next = new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, started, community);
         }
         else
         {
@@ -95,7 +92,7 @@ public sealed class CommunityBuilder(
 
             usersRead = changed.Count;
             var community = previous.Ratings.With(await ReadEachAsync(changed, cancellationToken));
-            next = new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - ClockMargin, previous.FullBuildAt, community);
+            next = new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, previous.FullBuildAt, community);
         }
 
         var bytes = next.ToBytes();

@@ -18,6 +18,12 @@ public sealed class ModelRefreshOptions
         string.IsNullOrWhiteSpace(IntervalSetting) ? DefaultInterval : TimeSpan.Parse(IntervalSetting, CultureInfo.InvariantCulture);
 
     public bool Enabled => Interval > TimeSpan.Zero;
+
+    /// <summary>
+    /// Changes noted this long before a build started are read again by the next build: instances'
+    /// clocks differ, and writes are in flight while a build starts.
+    /// </summary>
+    public TimeSpan ClockMargin { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>A malformed interval stops the app at start with one line, rather than failing in the background later.</summary>

@@ -28,6 +28,8 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MOVIELENS_DIR", Repository.MovieLensFolder);
+        // No community refresh: it would look for Blob Storage, and these tests are about the routes.
+        builder.UseSetting("MODEL_REFRESH_INTERVAL", "00:00:00");
         builder.ConfigureServices(services => services.AddSingleton<IRatingStore>(Store));
     }
 }

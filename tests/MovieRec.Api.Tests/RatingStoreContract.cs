@@ -132,6 +132,42 @@ public abstract class RatingStoreContract : IAsyncLifetime
 
         Assert.Equal([1], before!.StarsByMovie.Keys);
     }
+
+    [Fact]
+    public async Task A_rating_marks_its_user_changed_and_a_user_who_has_not_rated_since_is_not()
+    {
+        await Store.TryRegisterAsync("rated-before", CancellationToken.None);
+        await Store.TryRegisterAsync("rates-after", CancellationToken.None);
+        await Store.TryRegisterAsync("only-skips", CancellationToken.None);
+        await Store.SaveRatingAsync("rated-before", 1, 3, CancellationToken.None);
+        await Task.Delay(50);
+        var since = DateTimeOffset.UtcNow;
+
+        await Store.SaveRatingAsync("rates-after", 1, 4, CancellationToken.None);
+        await Store.SaveSkipAsync("only-skips", 1, CancellationToken.None);
+
+        var changed = await Store.ChangedSinceAsync(since, CancellationToken.None);
+        Assert.Contains("rates-after", changed);
+        Assert.DoesNotContain("rated-before", changed);
+        Assert.DoesNotContain("only-skips", changed);
+        Assert.Contains("rated-before", await Store.ChangedSinceAsync(since.AddMinutes(-5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reading_everyone_gives_each_registered_user_with_their_ratings_and_skips()
+    {
+        await Store.TryRegisterAsync("everyone-a", CancellationToken.None);
+        await Store.TryRegisterAsync("everyone-b", CancellationToken.None);
+        await Store.SaveRatingAsync("everyone-a", 1, 4.5, CancellationToken.None);
+        await Store.SaveRatingAsync("everyone-a", 2, 1, CancellationToken.None);
+        await Store.SaveSkipAsync("everyone-a", 3, CancellationToken.None);
+
+        var everyone = (await Store.ReadAllAsync(CancellationToken.None)).ToDictionary(u => u.ChatId);
+
+        Assert.Equal(new Dictionary<int, double> { [1] = 4.5, [2] = 1 }, everyone["everyone-a"].StarsByMovie);
+        Assert.Equal([3], everyone["everyone-a"].Skipped);
+        Assert.Empty(everyone["everyone-b"].StarsByMovie);
+    }
 }
 
 /// <summary>The contract on one Azurite shared by the class: each test uses its own chat ids.</summary>

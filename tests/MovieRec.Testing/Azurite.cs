@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace MovieRec.Testing;
 
 /// <summary>
-/// A real Azurite Table service on a free loopback port, its data in a temp folder. It can be
-/// stopped and started again on the same port and folder, to test outages and persistence.
+/// A real Azurite, its Table service (<c>azurite-table</c>) and Blob service (<c>azurite-blob</c>,
+/// for the community snapshots) on free loopback ports, their data in a temp folder. It can be
+/// stopped and started again on the same ports and folder, to test outages and persistence.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -14,28 +15,35 @@ public sealed class Azurite : IAsyncDisposable
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("movierec-azurite-").FullName;
-    private Process? _process;
+    private readonly List<Process> _processes = [];
 
-    private Azurite(int port)
+    private Azurite(int tablePort, int blobPort)
     {
-        Port = port;
+        TablePort = tablePort;
+        BlobPort = blobPort;
     }
 
-    public int Port { get; }
+    public int TablePort { get; }
+
+    public int BlobPort { get; }
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     public static async Task<Azurite> StartAsync()
     {
-        var azurite = new Azurite(FreePort.Next());
+        var azurite = new Azurite(FreePort.Next(), FreePort.Next());
         await azurite.StartAgainAsync();
         return azurite;
     }
 
-    public async Task StartAgainAsync()
+    public async Task StartAgainAsync() =>
+        await Task.WhenAll(StartServiceAsync("table", TablePort), StartServiceAsync("blob", BlobPort));
+
+    private async Task StartServiceAsync(string service, int port)
     {
-        var executable = Path.Combine(Repository.Root, "node_modules", ".bin", "azurite-table");
+        var executable = Path.Combine(Repository.Root, "node_modules", ".bin", $"azurite-{service}");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"{executable} is missing: run scripts/install-tools.sh (npm ci).");
@@ -43,14 +51,19 @@ public sealed class Azurite : IAsyncDisposable
 
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--location", _folder, "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry" },
+            ArgumentList = { $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(), "--location", _folder, "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        _process = Process.Start(start)!;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), _process);
+        var process = Process.Start(start)!;
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), process);
     }
 
     /// <summary>
@@ -59,9 +72,15 @@ public sealed class Azurite : IAsyncDisposable
     /// </summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
+        await Task.WhenAll(_processes.Select(StopAsync));
+        _processes.Clear();
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-INT", _process.Id.ToString()]))
+            using (var term = Process.Start("kill", ["-INT", process.Id.ToString()]))
             {
                 await term.WaitForExitAsync();
             }
@@ -69,17 +88,16 @@ public sealed class Azurite : IAsyncDisposable
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try
             {
-                await _process.WaitForExitAsync(grace.Token);
+                await process.WaitForExitAsync(grace.Token);
             }
             catch (OperationCanceledException)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
         }
 
-        _process?.Dispose();
-        _process = null;
+        process.Dispose();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,176 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MovieRec.Domain;
+using MovieRec.Service;
+using MovieRec.Storage;
+using MovieRec.Testing;
+
+namespace MovieRec.Api.Tests;
+
+/// <summary>
+/// The community builder against Azurite's Blob service (each test its own container) and the
+/// in-memory store, which the store contract holds to the Table store's behaviour.
+/// </summary>
+public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
+{
+    /// <summary>Ten films in the middle of ml-latest-small's popularity (about 62–64 ratings each).</summary>
+    private static readonly int[] TenFilms = [55820, 786, 1090, 2657, 435, 5502, 1127, 3671, 1304, 158];
+
+    /// <summary>"Best Men (1997)": one MovieLens rating, nobody's pick until someone like you loves it.</summary>
+    private const int HiddenFilm = 1473;
+
+    private static readonly RecommendationModel MovieLensOnly = RecommendationModel.From(Repository.MovieLens, new RecommenderOptions());
+
+    private readonly ObservedRatingStore _store = new();
+    private readonly string _container = "test-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task The_first_build_puts_each_user_with_ten_ratings_in_the_pool_and_its_instance_uses_it_at_once()
+    {
+        await RateAsync("ten", TenFilms, 4);
+        await RateAsync("nine", TenFilms[..9], 4);
+        var (builder, live) = Builder();
+
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+
+        Assert.Equal(1, live.Current.AppUsers);
+        Assert.True(live.Current.SelfIndexOf("ten") >= MovieLensOnly.Ratings.UserCount);
+        Assert.Equal(-1, live.Current.SelfIndexOf("nine"));
+        Assert.Equal(1, (await Snapshots().LatestAsync(CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task A_later_build_reads_only_the_users_who_rated_since_the_previous_one()
+    {
+        for (var u = 0; u < 40; u++)
+        {
+            await RateAsync($"settled-{u}", TenFilms, 0.5 + (u % 10 * 0.5));
+        }
+
+        var (builder, live) = Builder(TimeSpan.FromSeconds(1));
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await _store.SaveRatingAsync("settled-3", HiddenFilm, 5, CancellationToken.None);
+        await RateAsync("newcomer", TenFilms, 3);
+        var readsBefore = _store.Calls;
+
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+
+        // One read of who changed, then one read per changed user: 2 users, not 41.
+        Assert.Equal(1 + 2, _store.Calls - readsBefore);
+        Assert.Equal(41, live.Current.AppUsers);
+        Assert.Equal(2, live.Current.Version);
+        Assert.Contains(HiddenFilm, live.Current.Community!.Ratings.Members.Single(m => m.ChatId == "settled-3").MovieIds);
+    }
+
+    [Fact]
+    public async Task A_build_with_nobody_changed_publishes_nothing()
+    {
+        await RateAsync("ten", TenFilms, 4);
+        var (builder, _) = Builder(TimeSpan.FromSeconds(1));
+        await builder.BuildIfDueAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+        Assert.Equal(CommunityBuild.Unchanged, await builder.BuildIfDueAsync(CancellationToken.None));
+        Assert.Equal(1, (await Snapshots().LatestAsync(CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task Two_builders_at_once_publish_one_snapshot_per_round()
+    {
+        var first = Builder(TimeSpan.FromSeconds(1));
+        var second = Builder(TimeSpan.FromSeconds(1));
+        for (var round = 1; round <= 3; round++)
+        {
+            await RateAsync($"round-{round}", TenFilms, 4);
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => first.Builder.BuildIfDueAsync(CancellationToken.None)),
+                Task.Run(() => second.Builder.BuildIfDueAsync(CancellationToken.None)));
+
+            Assert.Single(outcomes, o => o == CommunityBuild.Published);
+            Assert.Equal(round, (await Snapshots().LatestAsync(CancellationToken.None))!.Version);
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+        }
+    }
+
+    [Fact]
+    public async Task A_new_users_ratings_shape_another_users_list_once_built()
+    {
+        var service = Service(new LiveModel(MovieLensOnly));
+        await RateAsync("bea", TenFilms, 4.5);
+        var before = await service.RecommendAsync("bea", 10, CancellationToken.None);
+
+        await RateAsync("ann", TenFilms, 4.5);
+        await _store.SaveRatingAsync("ann", HiddenFilm, 5, CancellationToken.None);
+        var (builder, live) = Builder();
+        await builder.BuildIfDueAsync(CancellationToken.None);
+        var after = await Service(live).RecommendAsync("bea", 10, CancellationToken.None);
+
+        Assert.DoesNotContain(before, m => m.Movie.Id == HiddenFilm);
+        Assert.Contains(after, m => m.Movie.Id == HiddenFilm);
+        Assert.Equal(2, live.Current.AppUsers);
+    }
+
+    [Fact]
+    public async Task Requests_during_swaps_all_get_full_lists_from_one_model_or_the_next()
+    {
+        await RateAsync("asker", TenFilms, 4);
+        var live = new LiveModel(MovieLensOnly);
+        var service = Service(live);
+        var community = CommunityRatings.Empty.With([("asker", TenFilms.ToDictionary(f => f, _ => 4.0))]);
+        using var swapping = new CancellationTokenSource();
+
+        var askers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var answered = 0;
+            while (!swapping.IsCancellationRequested)
+            {
+                Assert.Equal(3, (await service.RecommendAsync("asker", 3, CancellationToken.None)).Count);
+                answered++;
+            }
+
+            return answered;
+        })).ToList();
+        for (var version = 1; version <= 10; version++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            Assert.True(live.TrySwap(live.Current.WithCommunity(new CommunitySnapshot(version, now, now, now, community))));
+        }
+
+        await swapping.CancelAsync();
+        var answers = await Task.WhenAll(askers);
+
+        Assert.All(answers, a => Assert.True(a > 0));
+        Assert.Equal(10, live.Current.Version);
+        Assert.False(live.TrySwap(MovieLensOnly), "an older model never replaces a newer one");
+    }
+
+    private (CommunityBuilder Builder, LiveModel Live) Builder(TimeSpan? interval = null)
+    {
+        var live = new LiveModel(MovieLensOnly);
+        var options = Options.Create(new ModelRefreshOptions
+        {
+            IntervalSetting = (interval ?? TimeSpan.FromMinutes(5)).ToString(),
+            ClockMargin = TimeSpan.Zero,
+        });
+        return (new CommunityBuilder(_store, Snapshots(), live, options, NullLogger<CommunityBuilder>.Instance), live);
+    }
+
+    private RecommenderService Service(LiveModel live) =>
+        new(live, _store, new Random(1), new MovieRecMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
+
+    private ModelSnapshots Snapshots() =>
+        new(Options.Create(new StorageOptions { RatingsStorage = azurite.Azurite.ConnectionString, SnapshotsContainer = _container }));
+
+    private async Task RateAsync(string chatId, IEnumerable<int> films, double stars)
+    {
+        await _store.TryRegisterAsync(chatId, CancellationToken.None);
+        foreach (var film in films)
+        {
+            await _store.SaveRatingAsync(chatId, film, stars, CancellationToken.None);
+        }
+    }
+}
