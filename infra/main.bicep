@@ -1,6 +1,7 @@
 // MovieRec on Azure: a Linux Flex Consumption function app (dotnet-isolated 10.0) with its
-// ratings in Table Storage, the bot's secrets in Key Vault, Application Insights on Log
-// Analytics, and a user-assigned identity that reaches all of them without keys.
+// ratings in Table Storage, the model's community snapshots in Blob Storage, the bot's secrets
+// in Key Vault, Application Insights on Log Analytics, and a user-assigned identity that
+// reaches all of them without keys.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -25,6 +26,9 @@ param telegramWebhookSecret string
 @description('Upper bound on instances; the app scales to zero below it.')
 param maximumInstanceCount int = 40
 
+@description('MODEL_REFRESH_INTERVAL: how often the community is rebuilt and instances look for a newer snapshot (a .NET TimeSpan).')
+param modelRefreshInterval string = '00:05:00'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 // Names are fixed here, not read from module outputs, so What-If can predict every resource.
@@ -32,6 +36,8 @@ var identityName = 'id-movierec-${resourceToken}'
 var storageAccountName = 'stmovierec${resourceToken}'
 var applicationInsightsName = 'appi-movierec-${resourceToken}'
 var keyVaultName = 'kv-movierec-${resourceToken}'
+// The community snapshots' container (StorageOptions.SnapshotsContainer in the app).
+var snapshotsContainerName = 'model-snapshots'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -65,6 +71,7 @@ module storage 'app/storage.bicep' = {
   scope: resourceGroup
   params: {
     name: storageAccountName
+    snapshotsContainerName: snapshotsContainerName
     location: location
     tags: tags
   }
@@ -90,6 +97,7 @@ module rbac 'app/rbac.bicep' = {
   dependsOn: [identity, monitoring, storage]
   params: {
     storageAccountName: storageAccountName
+    snapshotsContainerName: snapshotsContainerName
     applicationInsightsName: applicationInsightsName
     identityName: identityName
   }
@@ -111,6 +119,7 @@ module function 'app/function.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
+    modelRefreshInterval: modelRefreshInterval
     telegramBotTokenReference: empty(telegramBotToken) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.botTokenSecretName})'
     telegramWebhookSecretReference: empty(telegramWebhookSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.webhookSecretName})'
   }

@@ -10,6 +10,7 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsName string
 param maximumInstanceCount int
+param modelRefreshInterval string
 
 // Key Vault references (@Microsoft.KeyVault(SecretUri=…)), or empty for an app without the bot.
 // Not secret themselves, but derived from the secrets' presence: kept secure all the same.
@@ -99,6 +100,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       // A table service URI: MovieRec reaches it with the identity, not a key.
       RATINGS_STORAGE: account.properties.primaryEndpoints.table
+      MODEL_REFRESH_INTERVAL: modelRefreshInterval
       TELEGRAM_BOT_TOKEN: telegramBotTokenReference
       TELEGRAM_WEBHOOK_SECRET: telegramWebhookSecretReference
     }

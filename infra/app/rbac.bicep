@@ -1,11 +1,13 @@
 // What the app's identity may do. Names are guid(scope, identity, role), so a redeploy finds
 // the same assignments instead of failing on duplicates.
 param storageAccountName string
+param snapshotsContainerName string
 param applicationInsightsName string
 param identityName string
 
 // Built-in role definition ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
@@ -15,6 +17,10 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource snapshotsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/${snapshotsContainerName}'
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -32,7 +38,19 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Users' ratings and the Telegram update ledger.
+// The community snapshots: read, written and leased by the app itself. Granted on the container,
+// so the app's own access does not hang on the Functions host's account-wide role above.
+resource snapshotsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(snapshotsContainer.id, identity.id, storageBlobDataContributor)
+  scope: snapshotsContainer
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+  }
+}
+
+// Users' ratings, their change notes and the Telegram update ledger.
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, identity.id, storageTableDataContributor)
   scope: account

@@ -1,11 +1,14 @@
 // One storage account: the deployment package container (Flex Consumption), the Functions
-// host's own blobs, and MovieRec's tables. No shared keys: everything goes through Entra ID.
+// host's own blobs, MovieRec's tables and its community snapshots. No shared keys: everything
+// goes through Entra ID.
 param name string
+// The community snapshots the model builder publishes (StorageOptions.SnapshotsContainer).
+param snapshotsContainerName string
 param location string
 param tags object
 
 // The table names MovieRec.Storage uses (StorageOptions); a test keeps them in step.
-var tableNames = ['movierecusers', 'movierecupdates']
+var tableNames = ['movierecusers', 'movierecupdates', 'movierecchanges']
 var deploymentContainerName = 'app-package'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -32,6 +35,12 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource snapshotsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: snapshotsContainerName
   properties: { publicAccess: 'None' }
 }
 

@@ -52,7 +52,16 @@ public sealed class TemplateTests
         Assert.Contains("primaryEndpoints.blob", (string?)storage["value"], StringComparison.Ordinal);
         Assert.Equal("UserAssignedIdentity", (string?)storage["authentication"]!["type"]);
         Assert.Equal("UserAssigned", (string?)App["identity"]!["type"]);
-        Assert.Single(Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+    }
+
+    [Fact]
+    public void The_community_snapshots_live_in_a_private_container_of_the_name_the_app_uses()
+    {
+        var containers = Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Equal(2, containers.Count);
+        Assert.All(containers, c => Assert.Equal("None", (string?)c.Resource["properties"]!["publicAccess"]));
+        var main = Template.Root;
+        Assert.Equal(new StorageOptions().SnapshotsContainer, (string?)main["variables"]!["snapshotsContainerName"]);
     }
 
     [Fact]
@@ -73,7 +82,7 @@ public sealed class TemplateTests
         var names = template["variables"]!["tableNames"]!.AsArray().Select(n => (string?)n).ToList();
         var options = new StorageOptions();
 
-        Assert.Equal([options.UsersTable, options.UpdatesTable], names);
+        Assert.Equal([options.UsersTable, options.UpdatesTable, options.ChangesTable], names);
         Assert.Contains("variables('tableNames')", (string?)tables["name"], StringComparison.Ordinal);
     }
 
@@ -90,6 +99,7 @@ public sealed class TemplateTests
     [Theory]
     [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
+    [InlineData("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts/blobServices/containers")] // Storage Blob Data Contributor, snapshots
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
     [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
     public void The_identity_holds_each_role_on_its_resource_under_an_idempotent_name(string role, string scopeType)
@@ -109,8 +119,8 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void There_are_exactly_four_role_assignments() =>
-        Assert.Equal(4, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
+    public void There_are_exactly_five_role_assignments() =>
+        Assert.Equal(5, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
 
     [Fact]
     public void App_settings_reach_storage_and_telemetry_by_identity()
@@ -122,6 +132,7 @@ public sealed class TemplateTests
         Assert.Contains("ConnectionString", (string?)AppSettings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
         Assert.Contains("Authorization=AAD", (string?)AppSettings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
         Assert.Null(AppSettings["AzureWebJobsStorage"]);
+        Assert.Equal("[parameters('modelRefreshInterval')]", (string?)AppSettings["MODEL_REFRESH_INTERVAL"]);
     }
 
     [Theory]
