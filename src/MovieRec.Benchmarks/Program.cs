@@ -4,12 +4,29 @@ using MovieRec.Benchmarks;
 
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- --filter '*'
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- cold-start <app.dll> [runs] [port]
+// dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild <connection string> [users] [changed share]
+// dotnet run -c Release --project src/MovieRec.Benchmarks -- community-snapshot [people] [ratings]
 if (args is ["cold-start", var app, .. var rest])
 {
     return await ColdStart.RunAsync(
         app,
         rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 15,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 7071);
+}
+
+if (args is ["community-rebuild", var connectionString, .. var options])
+{
+    return await CommunityRebuild.RunAsync(
+        connectionString,
+        options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 100_000,
+        options.Length > 1 ? double.Parse(options[1], CultureInfo.InvariantCulture) : 0.01);
+}
+
+if (args is ["community-snapshot", .. var shape])
+{
+    return CommunitySnapshotSize.Run(
+        shape.Length > 0 ? int.Parse(shape[0], CultureInfo.InvariantCulture) : 162_541,
+        shape.Length > 1 ? long.Parse(shape[1], CultureInfo.InvariantCulture) : 25_000_095);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MovieRec.Domain;
+using MovieRec.Service;
+using MovieRec.Storage;
+
+namespace MovieRec.Benchmarks;
+
+/// <summary>
+/// The community builder against a real Table and Blob service (Azurite, started by
+/// scripts/bench-community.sh): <c>users</c> app users with 20 ratings each are written straight
+/// into the users table, one full build reads them all, then in each round a share of them rate
+/// one more film through the store (change notes and all) and an incremental build runs.
+/// Prints each build's time, the store calls it made and the snapshot's size, and the medians.
+/// </summary>
+internal static class CommunityRebuild
+{
+    private const int RatingsPerUser = 20;
+    private const int Rounds = 3;
+
+    public static async Task<int> RunAsync(string connectionString, int users, double changedShare)
+    {
+        var storage = Options.Create(new StorageOptions { RatingsStorage = connectionString });
+        var tables = new TableStorage(storage);
+        var store = new CountingStore(new TableRatingStore(tables));
+        var snapshots = new ModelSnapshots(storage);
+        var movieLens = RecommendationModel.Load(DataFolder.MovieLens(), new RecommenderOptions());
+        var live = new LiveModel(movieLens);
+        var builder = new CommunityBuilder(
+            store, snapshots, live, Options.Create(new ModelRefreshOptions { IntervalSetting = "00:00:01" }), NullLogger<CommunityBuilder>.Instance);
+        var films = Enumerable.Range(0, movieLens.Ratings.MovieCount).OrderByDescending(movieLens.Ratings.RatingCountOf)
+            .Take(2_000).Select(movieLens.Ratings.MovieId).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        await SeedAsync(new TableServiceClient(connectionString).GetTableClient(storage.Value.UsersTable), users, films);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {users:N0} users × {RatingsPerUser} ratings in {clock.Elapsed.TotalSeconds:0.0} s"));
+
+        await BuildAsync("full build", builder, store, snapshots);
+        var random = new Random(42);
+        var incremental = new List<double>();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var changed = Enumerable.Range(0, users).OrderBy(_ => random.Next()).Take((int)(users * changedShare)).ToList();
+            await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (user, cancellationToken) =>
+                await store.SaveRatingAsync(ChatIdOf(user), films[RatingsPerUser + round], 4, cancellationToken));
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+            incremental.Add(await BuildAsync($"incremental build, {changed.Count:N0} changed", builder, store, snapshots));
+        }
+
+        var loads = new List<double>();
+        var bytes = await snapshots.DownloadAsync((await snapshots.LatestAsync(CancellationToken.None))!.Version, CancellationToken.None);
+        for (var run = 0; run < Rounds; run++)
+        {
+            clock.Restart();
+            movieLens.WithCommunity(CommunitySnapshot.FromBytes(bytes));
+            loads.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"median incremental build {Median(incremental):0} ms; snapshot {bytes.Length:N0} bytes, read and made into a model in {Median(loads):0} ms (median of {Rounds})"));
+        return 0;
+    }
+
+    private static async Task<double> BuildAsync(string what, CommunityBuilder builder, CountingStore store, ModelSnapshots snapshots)
+    {
+        var calls = store.Calls;
+        var clock = Stopwatch.StartNew();
+        var outcome = await builder.BuildIfDueAsync(CancellationToken.None);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        var latest = await snapshots.LatestAsync(CancellationToken.None);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{what}: {outcome} in {elapsed:0} ms, {store.Calls - calls:N0} store calls, snapshot version {latest?.Version}"));
+        return elapsed;
+    }
+
+    /// <summary>Writes users the way TableRatingStore lays them out (a "user" row and "rating-{id:D10}" rows), one transaction each.</summary>
+    private static async Task SeedAsync(TableClient users, int count, int[] films)
+    {
+        await users.CreateIfNotExistsAsync();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (user, cancellationToken) =>
+        {
+            var random = new Random(user);
+            var chatId = ChatIdOf(user);
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, new TableEntity(chatId, "user")) };
+            foreach (var film in films[..RatingsPerUser].OrderBy(_ => random.Next()).Take(RatingsPerUser))
+            {
+                var rowKey = "rating-" + film.ToString("D10", CultureInfo.InvariantCulture);
+                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(chatId, rowKey) { ["Stars"] = 0.5 * random.Next(1, 11) }));
+            }
+
+            await users.SubmitTransactionAsync(actions, cancellationToken);
+        });
+    }
+
+    private static string ChatIdOf(int user) => (1_000_000_000L + user).ToString(CultureInfo.InvariantCulture);
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>The store, counting calls: what a build costs in requests.</summary>
+    private sealed class CountingStore(IRatingStore inner) : IRatingStore
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) => Count(inner.TryRegisterAsync(chatId, cancellationToken));
+
+        public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) => Count(inner.GetRatingsAsync(chatId, cancellationToken));
+
+        public Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken) =>
+            Count(inner.SaveRatingAsync(chatId, movieId, stars, cancellationToken));
+
+        public Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken) => Count(inner.SaveSkipAsync(chatId, movieId, cancellationToken));
+
+        public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+            Count(inner.ChangedSinceAsync(since, cancellationToken));
+
+        public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) => Count(inner.ReadAllAsync(cancellationToken));
+
+        private Task<T> Count<T>(Task<T> call)
+        {
+            Interlocked.Increment(ref _calls);
+            return call;
+        }
+    }
+}
