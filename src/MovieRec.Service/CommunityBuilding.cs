@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MovieRec.Storage;
@@ -11,42 +10,18 @@ namespace MovieRec.Service;
 /// (the Functions app runs the same call from a timer function). Every instance runs it; the
 /// lease lets one build. A failure is logged once per interval and tried again at the next.
 /// </summary>
-internal sealed class CommunityBuilding(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<CommunityBuilding> logger) : BackgroundService
+internal sealed class CommunityBuilding(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<CommunityBuilding> logger)
+    : EveryRefreshInterval(options, startAtOnce: false)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await BuildAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task BuildAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         try
         {
             await services.GetRequiredService<CommunityBuilder>().BuildIfDueAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            throw;
-        }
         catch (Exception e) when (e is StoreUnavailableException or InvalidDataException or Azure.RequestFailedException)
         {
-            logger.LogWarning("The community could not be rebuilt ({Reason}); trying again in {Interval}", e.Message, options.Value.Interval);
+            logger.LogWarning("The community could not be rebuilt ({Reason}); trying again in {Interval}", e.Message, Interval);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MovieRec.Domain;
@@ -14,54 +13,26 @@ namespace MovieRec.Service;
 /// a model beside the one in use and swapped in (<see cref="LiveModel"/>). A failure keeps the
 /// model in use and is logged once per interval.
 /// </summary>
-internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<ModelRefresh> logger) : BackgroundService
+internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<ModelRefresh> logger)
+    : EveryRefreshInterval(options, startAtOnce: true)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        // Off the start's path: the host listens while MovieLens loads (MovieLensWarmup).
-        await Task.Yield();
         LiveModel live;
-        ModelSnapshots snapshots;
         try
         {
+            // Waits for MovieLens on the first round (a DI singleton is built once).
             live = services.GetRequiredService<LiveModel>();
-            snapshots = services.GetRequiredService<ModelSnapshots>();
         }
         catch (Exception) when (!stoppingToken.IsCancellationRequested)
         {
-            // MovieLensWarmup reports a model that cannot load, and stops the app.
+            // MovieLensWarmup reports a MovieLens that cannot be loaded, and stops the app.
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            await RefreshAsync(live, snapshots, stoppingToken);
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private async Task RefreshAsync(LiveModel live, ModelSnapshots snapshots, CancellationToken stoppingToken)
-    {
-        try
-        {
+            var snapshots = services.GetRequiredService<ModelSnapshots>();
             if (await snapshots.LatestAsync(stoppingToken) is not { } latest || latest.Version <= live.Current.Version)
             {
                 return;
@@ -77,9 +48,6 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
                     live.Current.AppUsers,
                     clock.ElapsedMilliseconds);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
         catch (Exception e) when (e is StoreUnavailableException or InvalidDataException or Azure.RequestFailedException)
         {
