@@ -4,14 +4,16 @@ using MovieRec.Service;
 namespace MovieRec.Functions;
 
 /// <summary>
-/// The community builder on the Functions timer. The timer ticks every minute (a TimeSpan schedule
-/// is not allowed on Flex Consumption); <see cref="CommunityBuilder"/> builds only when
-/// MODEL_REFRESH_INTERVAL has passed since the newest snapshot, so intervals under a minute build once a minute here.
+/// The community builder on the Functions timer. A TimeSpan schedule is not allowed on Flex
+/// Consumption, so the timer ticks every 5 minutes (the contract's default interval; each tick
+/// wakes the app, so not more often); <see cref="CommunityBuilder"/> builds only when
+/// MODEL_REFRESH_INTERVAL has passed since the newest snapshot. A shorter interval still builds
+/// every 5 minutes here (instances poll at the interval); a longer one builds less often.
 /// </summary>
 public sealed class CommunityFunctions(CommunityBuilder builder)
 {
     [Function("rebuild_community")]
-    public async Task RebuildCommunity([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task RebuildCommunity([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         await builder.BuildIfDueAsync(cancellationToken);

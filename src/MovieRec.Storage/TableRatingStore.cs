@@ -143,37 +143,23 @@ public sealed class TableRatingStore : IRatingStore
         return changed;
     }
 
-    /// <summary>The whole users table, read in pages; entities come ordered by partition, so one user's rows are together.</summary>
+    /// <summary>The whole users table, read in pages of up to 1,000 entities.</summary>
     public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)
     {
         return await _tables.ScanUsersAsync(async (users, cancellationToken) =>
         {
-            var all = new List<UserRatings>();
-            string? chatId = null;
-            var known = false;
-            Dictionary<int, double> stars = [];
-            HashSet<int> skipped = [];
+            var all = new Dictionary<string, (bool Known, Dictionary<int, double> Stars, HashSet<int> Skipped)>(StringComparer.Ordinal);
             await foreach (var entity in users.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
             {
-                if (entity.PartitionKey != chatId)
+                if (!all.TryGetValue(entity.PartitionKey, out var user))
                 {
-                    if (known)
-                    {
-                        all.Add(new UserRatings(chatId!, stars, skipped));
-                    }
-
-                    (chatId, known, stars, skipped) = (entity.PartitionKey, false, [], []);
+                    user = (false, [], []);
                 }
 
-                known |= Read(entity, stars, skipped);
+                all[entity.PartitionKey] = user with { Known = Read(entity, user.Stars, user.Skipped) || user.Known };
             }
 
-            if (known)
-            {
-                all.Add(new UserRatings(chatId!, stars, skipped));
-            }
-
-            return all;
+            return all.Where(u => u.Value.Known).Select(u => new UserRatings(u.Key, u.Value.Stars, u.Value.Skipped)).ToList();
         }, cancellationToken);
     }
 
