@@ -19,6 +19,7 @@ public sealed class TableStorage : IDisposable
     public static readonly TimeSpan BuilderBudget = TimeSpan.FromMinutes(10);
 
     private readonly TableServiceClient _service;
+    private readonly TableServiceClient _scanService;
     private readonly StorageOptions _options;
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _created;
@@ -33,11 +34,19 @@ public sealed class TableStorage : IDisposable
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
-        var setting = _options.RatingsStorage;
-        _service = Uri.TryCreate(setting, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        _service = ServiceFor(_options.RatingsStorage, clientOptions);
+
+        // The builder's full read: one page of a large table may take the service many seconds.
+        var scanOptions = new TableClientOptions();
+        scanOptions.Retry.MaxRetries = 2;
+        scanOptions.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
+        _scanService = ServiceFor(_options.RatingsStorage, scanOptions);
+    }
+
+    private static TableServiceClient ServiceFor(string setting, TableClientOptions clientOptions) =>
+        Uri.TryCreate(setting, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(setting, clientOptions);
-    }
 
     /// <summary>Runs a call on the users table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
     public Task<T> OnUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
@@ -49,10 +58,11 @@ public sealed class TableStorage : IDisposable
 
     /// <summary>
     /// Runs a long read on the users table for the model builder, which runs beside the requests
-    /// and gets <see cref="BuilderBudget"/> rather than a request's <see cref="StoreBudget"/>.
+    /// and gets <see cref="BuilderBudget"/> rather than a request's <see cref="StoreBudget"/>, and a
+    /// client whose network timeout allows for slow pages.
     /// </summary>
     public Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(_options.UsersTable, call, cancellationToken, BuilderBudget);
+        RunAsync(_options.UsersTable, (_, budget) => call(_scanService.GetTableClient(_options.UsersTable), budget), cancellationToken, BuilderBudget);
 
     /// <summary>Runs a call on the Telegram updates table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
     public Task<T> OnUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
