@@ -10,6 +10,12 @@ public class HostStartTests
     [InlineData("TELEGRAM_WEBHOOK_SECRET", "spaces are not allowed", "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters")]
     [InlineData("MOVIELENS_DIR", "/no/such/folder", "MOVIELENS_DIR: /no/such/folder has no movies.csv, links.csv, ratings.csv")]
     [InlineData("TELEGRAM_API_BASE_URL", "ftp://bot-api", "TELEGRAM_API_BASE_URL must be an http(s) URL")]
+    [InlineData("MODEL_REFRESH_INTERVAL", "every five minutes", "MODEL_REFRESH_INTERVAL is not a time span of a second or more")]
+    [InlineData("MODEL_REFRESH_INTERVAL", "-00:05:00", "MODEL_REFRESH_INTERVAL is not a time span of a second or more")]
+    [InlineData(
+        "RATINGS_STORAGE",
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleQ==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+        "RATINGS_STORAGE names a TableEndpoint but no BlobEndpoint")]
     public async Task A_setting_that_cannot_work_stops_the_host_with_one_line(string setting, string value, string expected)
     {
         var (exitCode, output) = await RunUntilExitAsync(new Dictionary<string, string> { [setting] = value });
@@ -18,9 +24,9 @@ public class HostStartTests
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("MovieRec cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
-        if (setting == "TELEGRAM_BOT_TOKEN")
+        if (setting is "TELEGRAM_BOT_TOKEN" or "RATINGS_STORAGE")
         {
-            Assert.DoesNotContain(value, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(setting == "RATINGS_STORAGE" ? "c2VjcmV0LWtleQ==" : value, line, StringComparison.Ordinal);
         }
     }
 
