@@ -16,6 +16,21 @@ public class RouteTableTests
     }
 
     [Fact]
+    public void The_function_app_rebuilds_the_community_from_a_timer_with_a_cron_schedule_flex_consumption_accepts()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsOutput(), "functions.metadata")));
+        var timers = metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.GetProperty("bindings").EnumerateArray().Select(binding => (Function: function.GetProperty("name").GetString(), Binding: binding)))
+            .Where(f => f.Binding.GetProperty("type").GetString() == "timerTrigger")
+            .ToList();
+
+        var (function, binding) = Assert.Single(timers);
+        Assert.Equal("rebuild_community", function);
+        // Six CRON fields: a TimeSpan schedule ("00:05:00") is refused outside App Service plans.
+        Assert.Equal("0 */5 * * * *", binding.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void The_function_app_ships_host_json_with_no_route_prefix_and_the_settings_sample()
     {
         var output = FunctionsOutput();
@@ -24,7 +39,7 @@ public class RouteTableTests
 
         Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         var settings = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "MOVIELENS_DIR", "MOVIELENS_SOURCE", "RATINGS_STORAGE", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_BASE_URL" }, settings);
+        Assert.Superset(new HashSet<string> { "MOVIELENS_DIR", "MOVIELENS_SOURCE", "RATINGS_STORAGE", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_BASE_URL", "MODEL_REFRESH_INTERVAL" }, settings);
         Assert.True(File.Exists(Path.Combine(output, "data", "ml-latest-small", "ratings.csv")));
     }
 
