@@ -114,11 +114,27 @@ public sealed class CommunityBuilder(
         return CommunityBuild.Published;
     }
 
-    /// <summary>The previous build: the one this instance uses when it is the newest, else downloaded.</summary>
-    private async Task<CommunitySnapshot> PreviousAsync(PublishedSnapshot latest, CancellationToken cancellationToken) =>
-        live.Current.Community is { } inUse && inUse.Version == latest.Version
-            ? inUse
-            : CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, cancellationToken));
+    /// <summary>
+    /// The previous build: the one this instance uses when it is the newest, else downloaded. Null
+    /// when it cannot be read (damaged): the next build then reads everyone, rather than never building again.
+    /// </summary>
+    private async Task<CommunitySnapshot?> PreviousAsync(PublishedSnapshot latest, CancellationToken cancellationToken)
+    {
+        if (live.Current.Community is { } inUse && inUse.Version == latest.Version)
+        {
+            return inUse;
+        }
+
+        try
+        {
+            return CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, cancellationToken));
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogWarning("Community snapshot {Version} cannot be read ({Reason}); this build reads every user", latest.Version, e.Message);
+            return null;
+        }
+    }
 
     private async Task<List<(string ChatId, IReadOnlyDictionary<int, double> StarsByMovie)>> ReadEachAsync(
         IReadOnlySet<string> chatIds, CancellationToken cancellationToken)

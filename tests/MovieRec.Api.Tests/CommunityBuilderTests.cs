@@ -78,6 +78,19 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_damaged_newest_snapshot_is_replaced_by_a_build_that_reads_everyone()
+    {
+        await RateAsync("ten", TenFilms, 4);
+        Assert.True(await Snapshots().TryPublishAsync(1, DateTimeOffset.UtcNow.AddHours(-1), [1, 2, 3, 4], CancellationToken.None));
+        var (builder, live) = Builder();
+
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+
+        Assert.Equal(2, live.Current.Version);
+        Assert.Equal(1, live.Current.AppUsers);
+    }
+
+    [Fact]
     public async Task Two_builders_at_once_publish_one_snapshot_per_round()
     {
         var first = Builder(TimeSpan.FromSeconds(1));
