@@ -3,7 +3,7 @@
 # with its data on disk, Azurite's table database outgrows what it can write as one JSON string
 # at about 2M entities and the emulator aborts): 100,000 app users, 1% of them changing per
 # round (docs/performance.md).
-# Usage: scripts/bench-community.sh [users] [changed share]
+# Usage: scripts/bench-community.sh [users] [changed share] [rounds] [full-read]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-data.sh >/dev/null
@@ -22,4 +22,4 @@ sleep 2
 
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='   # Azurite's published dev key
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
-dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild "$connection" "${1:-100000}" "${2:-0.01}"
+dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild "$connection" "${1:-100000}" "${2:-0.01}" "${3:-3}" ${4:-}

@@ -4,7 +4,7 @@ using MovieRec.Benchmarks;
 
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- --filter '*'
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- cold-start <app.dll> [runs] [port]
-// dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild <connection string> [users] [changed share]
+// dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild <connection string> [users] [changed share] [rounds] [full-read]
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- community-snapshot [people] [ratings]
 if (args is ["cold-start", var app, .. var rest])
 {
@@ -19,7 +19,9 @@ if (args is ["community-rebuild", var connectionString, .. var options])
     return await CommunityRebuild.RunAsync(
         connectionString,
         options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 100_000,
-        options.Length > 1 ? double.Parse(options[1], CultureInfo.InvariantCulture) : 0.01);
+        options.Length > 1 ? double.Parse(options[1], CultureInfo.InvariantCulture) : 0.01,
+        options.Length > 2 ? int.Parse(options[2], CultureInfo.InvariantCulture) : 3,
+        options.Contains("full-read"));
 }
 
 if (args is ["community-snapshot", .. var shape])

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,8 +22,6 @@ public sealed class CommunityBuilder(
 {
     /// <summary>A build reads every user again once the last such build is this old.</summary>
     public static readonly TimeSpan FullBuildAfter = TimeSpan.FromHours(24);
-
-    private const int ParallelReads = 16;
 
     /// <summary>Builds and publishes the next snapshot if one is due and no other builder is at it.</summary>
     public async Task<CommunityBuild> BuildIfDueAsync(CancellationToken cancellationToken)
@@ -91,7 +88,10 @@ public sealed class CommunityBuilder(
             }
 
             usersRead = changed.Count;
-            var community = previous.Ratings.With(await ReadEachAsync(changed, cancellationToken));
+            var current = (await store.ReadUsersAsync(changed.ToList(), cancellationToken)).ToDictionary(u => u.ChatId, StringComparer.Ordinal);
+            // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
+            var community = previous.Ratings.With(changed.Select(chatId =>
+                (chatId, current.TryGetValue(chatId, out var user) ? user.StarsByMovie : (IReadOnlyDictionary<int, double>)new Dictionary<int, double>())));
             next = new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, previous.FullBuildAt, community);
         }
 
@@ -134,22 +134,6 @@ public sealed class CommunityBuilder(
             logger.LogWarning("Community snapshot {Version} cannot be read ({Reason}); this build reads every user", latest.Version, e.Message);
             return null;
         }
-    }
-
-    private async Task<List<(string ChatId, IReadOnlyDictionary<int, double> StarsByMovie)>> ReadEachAsync(
-        IReadOnlySet<string> chatIds, CancellationToken cancellationToken)
-    {
-        var current = new ConcurrentBag<(string, IReadOnlyDictionary<int, double>)>();
-        await Parallel.ForEachAsync(
-            chatIds,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (chatId, cancellationToken) =>
-            {
-                // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
-                var ratings = await store.GetRatingsAsync(chatId, cancellationToken);
-                current.Add((chatId, ratings?.StarsByMovie ?? new Dictionary<int, double>()));
-            });
-        return [.. current];
     }
 
     private async Task RenewWhileBuildingAsync(BuildLease lease, CancellationToken building)

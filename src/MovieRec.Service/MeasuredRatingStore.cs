@@ -21,6 +21,9 @@ internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetric
     public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         MeasureAsync("read_changes", () => store.ChangedSinceAsync(since, cancellationToken));
 
+    public Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken) =>
+        MeasureAsync("read_users", () => store.ReadUsersAsync(chatIds, cancellationToken));
+
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
         MeasureAsync("read_all", () => store.ReadAllAsync(cancellationToken));
 

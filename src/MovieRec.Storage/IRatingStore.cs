@@ -34,6 +34,12 @@ public interface IRatingStore
     /// </summary>
     Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// These users' ratings, for the model builder (not a request: it may take longer than a
+    /// request's budget); users who are not registered are left out.
+    /// </summary>
+    Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken);
+
     /// <summary>Every registered user's ratings: the model builder's full rebuild.</summary>
     Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken);
 }

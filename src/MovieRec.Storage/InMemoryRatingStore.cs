@@ -88,16 +88,21 @@ public sealed class InMemoryRatingStore : IRatingStore
         return Task.FromResult<IReadOnlySet<string>>(changed);
     }
 
-    public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken)
     {
-        var all = new List<UserRatings>();
-        foreach (var chatId in _users.Keys)
+        var read = new List<UserRatings>();
+        foreach (var chatId in chatIds)
         {
-            all.Add((await GetRatingsAsync(chatId, cancellationToken))!);
+            if (await GetRatingsAsync(chatId, cancellationToken) is { } user)
+            {
+                read.Add(user);
+            }
         }
 
-        return all;
+        return read;
     }
+
+    public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) => ReadUsersAsync(_users.Keys.ToList(), cancellationToken);
 
     private sealed class User
     {

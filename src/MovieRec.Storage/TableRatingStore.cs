@@ -43,22 +43,26 @@ public sealed class TableRatingStore : IRatingStore
     }
 
     /// <summary>One partition query.</summary>
-    public async Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
-    {
-        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
-        {
-            var known = false;
-            var stars = new Dictionary<int, double>();
-            var skipped = new HashSet<int>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chatId}");
-            await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
-            {
-                known |= Read(entity, stars, skipped);
-            }
+    public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
+        _tables.OnUsersAsync((users, cancellationToken) => ReadUserAsync(users, chatId, cancellationToken), cancellationToken);
 
-            return known ? new UserRatings(chatId, stars, skipped) : null;
+    /// <summary>One partition query per user, 16 at a time, on the builder's client and budget.</summary>
+    public Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken) =>
+        _tables.ScanUsersAsync<IReadOnlyList<UserRatings>>(async (users, cancellationToken) =>
+        {
+            var read = new System.Collections.Concurrent.ConcurrentBag<UserRatings>();
+            await Parallel.ForEachAsync(
+                chatIds,
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (chatId, cancellationToken) =>
+                {
+                    if (await ReadUserAsync(users, chatId, cancellationToken) is { } user)
+                    {
+                        read.Add(user);
+                    }
+                });
+            return [.. read];
         }, cancellationToken);
-    }
 
     /// <summary>
     /// The user entity is touched in the same transaction, so the rating is written only if the
@@ -161,6 +165,20 @@ public sealed class TableRatingStore : IRatingStore
 
             return all.Where(u => u.Value.Known).Select(u => new UserRatings(u.Key, u.Value.Stars, u.Value.Skipped)).ToList();
         }, cancellationToken);
+    }
+
+    private static async Task<UserRatings?> ReadUserAsync(TableClient users, string chatId, CancellationToken cancellationToken)
+    {
+        var known = false;
+        var stars = new Dictionary<int, double>();
+        var skipped = new HashSet<int>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chatId}");
+        await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
+        {
+            known |= Read(entity, stars, skipped);
+        }
+
+        return known ? new UserRatings(chatId, stars, skipped) : null;
     }
 
     private Task<bool> NoteChangeAsync(string chatId, DateTimeOffset at, CancellationToken cancellationToken) =>

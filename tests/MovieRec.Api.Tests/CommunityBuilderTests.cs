@@ -54,12 +54,13 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         await _store.SaveRatingAsync("settled-3", HiddenFilm, 5, CancellationToken.None);
         await RateAsync("newcomer", TenFilms, 3);
-        var readsBefore = _store.Calls;
+        var (callsBefore, usersReadBefore) = (_store.Calls, _store.UsersRead);
 
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
 
-        // One read of who changed, then one read per changed user: 2 users, not 41.
-        Assert.Equal(1 + 2, _store.Calls - readsBefore);
+        // One read of who changed, then one read of those users: 2 users, not 41.
+        Assert.Equal(2, _store.Calls - callsBefore);
+        Assert.Equal(2, _store.UsersRead - usersReadBefore);
         Assert.Equal(41, live.Current.AppUsers);
         Assert.Equal(2, live.Current.Version);
         Assert.Contains(HiddenFilm, live.Current.Community!.Ratings.Members.Single(m => m.ChatId == "settled-3").MovieIds);

@@ -154,6 +154,20 @@ public abstract class RatingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_chosen_users_gives_each_registered_one_and_leaves_out_unknown_chats()
+    {
+        await Store.TryRegisterAsync("chosen-a", CancellationToken.None);
+        await Store.TryRegisterAsync("chosen-b", CancellationToken.None);
+        await Store.SaveRatingAsync("chosen-a", 7, 3.5, CancellationToken.None);
+
+        var read = (await Store.ReadUsersAsync(["chosen-a", "chosen-b", "never-registered-chosen"], CancellationToken.None)).ToDictionary(u => u.ChatId);
+
+        Assert.Equal(["chosen-a", "chosen-b"], read.Keys.Order());
+        Assert.Equal(new Dictionary<int, double> { [7] = 3.5 }, read["chosen-a"].StarsByMovie);
+        Assert.Empty(read["chosen-b"].StarsByMovie);
+    }
+
+    [Fact]
     public async Task Reading_everyone_gives_each_registered_user_with_their_ratings_and_skips()
     {
         await Store.TryRegisterAsync("everyone-a", CancellationToken.None);

@@ -11,6 +11,7 @@ public sealed class ObservedRatingStore : IRatingStore
     private readonly InMemoryRatingStore _inner = new();
     private int _calls;
     private int _changes;
+    private int _usersRead;
 
     /// <summary>How many store calls (round trips, for the Table store) have been made.</summary>
     public int Calls => Volatile.Read(ref _calls);
@@ -35,6 +36,15 @@ public sealed class ObservedRatingStore : IRatingStore
 
     public Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         Observe(() => _inner.ChangedSinceAsync(since, cancellationToken));
+
+    /// <summary>How many users the builder's reads of chosen users (<see cref="ReadUsersAsync"/>) asked for.</summary>
+    public int UsersRead => Volatile.Read(ref _usersRead);
+
+    public Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _usersRead, chatIds.Count);
+        return Observe(() => _inner.ReadUsersAsync(chatIds, cancellationToken));
+    }
 
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
         Observe(() => _inner.ReadAllAsync(cancellationToken));
