@@ -34,51 +34,54 @@ public sealed class NeighbourPool
     {
         ArgumentNullException.ThrowIfNull(movieLens);
         ArgumentNullException.ThrowIfNull(community);
-        var userIds = new List<int>(movieLens.UserCount + community.UserCount);
-        var rowStart = new List<int>(movieLens.UserCount + community.UserCount + 1);
-        var rowMovie = new List<int>(movieLens.RatingCount + community.RatingCount);
-        var rowStars = new List<float>(movieLens.RatingCount + community.RatingCount);
-        rowStart.Add(0);
+        // Arrays sized for everyone up front (25M ratings are too many to grow lists for);
+        // members who turn out to have too few known films leave their tail unused.
+        var capacity = movieLens.RatingCount + community.RatingCount;
+        var userIds = new int[movieLens.UserCount + community.UserCount];
+        var rowStart = new int[userIds.Length + 1];
+        var rowMovie = new int[capacity];
+        var rowStars = new float[capacity];
+        movieLens.RowStart.AsSpan().CopyTo(rowStart);
+        movieLens.RowMovie.AsSpan().CopyTo(rowMovie);
+        movieLens.RowStars.AsSpan().CopyTo(rowStars);
         for (var u = 0; u < movieLens.UserCount; u++)
         {
-            userIds.Add(movieLens.UserId(u));
-            rowMovie.AddRange(movieLens.MoviesRatedBy(u));
-            rowStars.AddRange(movieLens.StarsGivenBy(u));
-            rowStart.Add(rowMovie.Count);
+            userIds[u] = movieLens.UserId(u);
         }
 
+        var users = movieLens.UserCount;
+        var end = movieLens.RatingCount;
         var indexByChatId = new Dictionary<string, int>(community.UserCount, StringComparer.Ordinal);
-        var row = new List<(int Movie, float Stars)>();
         foreach (var member in community.Members)
         {
-            row.Clear();
+            var start = end;
             for (var i = 0; i < member.MovieIds.Length; i++)
             {
                 if (movieLens.TryGetMovieIndex(member.MovieIds[i], out var movie))
                 {
-                    row.Add((movie, member.Stars[i]));
+                    rowMovie[end] = movie;
+                    rowStars[end] = member.Stars[i];
+                    end++;
                 }
             }
 
-            if (row.Count < RecommendationRules.MinimumRatings)
+            if (end - start < RecommendationRules.MinimumRatings)
             {
+                end = start;
                 continue;
             }
 
-            row.Sort((a, b) => a.Movie.CompareTo(b.Movie));
-            indexByChatId[member.ChatId] = userIds.Count;
-            userIds.Add(-(indexByChatId.Count));
-            foreach (var (movie, stars) in row)
-            {
-                rowMovie.Add(movie);
-                rowStars.Add(stars);
-            }
-
-            rowStart.Add(rowMovie.Count);
+            Array.Sort(rowMovie, rowStars, start, end - start);
+            indexByChatId[member.ChatId] = users;
+            userIds[users] = -indexByChatId.Count;
+            rowStart[++users] = end;
         }
 
         var movieIds = Enumerable.Range(0, movieLens.MovieCount).Select(movieLens.MovieId).ToArray();
-        var matrix = RatingMatrix.FromRows([.. userIds], movieIds, [.. rowStart], [.. rowMovie], [.. rowStars]);
+        var matrix = RatingMatrix.FromRows(Fit(userIds, users), movieIds, Fit(rowStart, users + 1), Fit(rowMovie, end), Fit(rowStars, end));
         return new NeighbourPool(matrix, indexByChatId);
     }
+
+    /// <summary>The array itself when it is all used (no 25M-element copy), else its used front.</summary>
+    private static T[] Fit<T>(T[] array, int length) => array.Length == length ? array : array[..length];
 }
