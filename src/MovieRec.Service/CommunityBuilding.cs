@@ -11,7 +11,7 @@ namespace MovieRec.Service;
 /// lease lets one build. A failure is logged once per interval and tried again at the next.
 /// </summary>
 internal sealed class CommunityBuilding(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<CommunityBuilding> logger)
-    : EveryRefreshInterval(options, startAtOnce: false)
+    : EveryRefreshInterval(options, firstRoundAfter: options.Value.Interval)
 {
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {

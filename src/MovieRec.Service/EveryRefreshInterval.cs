@@ -5,9 +5,10 @@ namespace MovieRec.Service;
 
 /// <summary>
 /// Background work done once per MODEL_REFRESH_INTERVAL (nothing when it is zero), off the host's
-/// start: the first round right away or after one interval, then one per interval until the host stops.
+/// start: the first round after <c>firstRoundAfter</c> (capped at one interval), then one per
+/// interval until the host stops.
 /// </summary>
-internal abstract class EveryRefreshInterval(IOptions<ModelRefreshOptions> options, bool startAtOnce) : BackgroundService
+internal abstract class EveryRefreshInterval(IOptions<ModelRefreshOptions> options, TimeSpan firstRoundAfter) : BackgroundService
 {
     protected TimeSpan Interval => options.Value.Interval;
 
@@ -21,13 +22,13 @@ internal abstract class EveryRefreshInterval(IOptions<ModelRefreshOptions> optio
             return;
         }
 
-        // Off the start's path: the host listens while MovieLens loads (MovieLensWarmup).
-        await Task.Yield();
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            if (startAtOnce)
+            if (firstRoundAfter < Interval)
             {
+                // Off the start's path: the host listens, and answers its first requests, meanwhile.
+                await Task.Delay(firstRoundAfter, stoppingToken);
                 await RunOnceAsync(stoppingToken);
             }
 

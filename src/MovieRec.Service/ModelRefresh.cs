@@ -8,13 +8,14 @@ using MovieRec.Storage;
 namespace MovieRec.Service;
 
 /// <summary>
-/// Every instance, in both hosts: once MovieLens is loaded, and then every interval, one
+/// Every instance, in both hosts: two seconds after the start (a cold start's first requests
+/// are served by MovieLens alone rather than wait for Blob Storage), and then every interval, one
 /// properties read asks for the newest community snapshot; a newer one is downloaded, made into
 /// a model beside the one in use and swapped in (<see cref="LiveModel"/>). A failure keeps the
 /// model in use and is logged once per interval.
 /// </summary>
 internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<ModelRefresh> logger)
-    : EveryRefreshInterval(options, startAtOnce: true)
+    : EveryRefreshInterval(options, firstRoundAfter: TimeSpan.FromSeconds(2))
 {
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {

@@ -49,21 +49,13 @@ public sealed class ModelSnapshots
             return new BlobServiceClient(blob.Uri, new DefaultAzureCredential());
         }
 
-        if (LacksBlobEndpoint(ratingsStorage))
+        if (StorageOptions.LacksBlobEndpoint(ratingsStorage))
         {
-            throw new ArgumentException(MissingBlobEndpoint);
+            throw new ArgumentException(StorageOptions.MissingBlobEndpoint);
         }
 
         return new BlobServiceClient(ratingsStorage);
     }
-
-    public const string MissingBlobEndpoint =
-        "RATINGS_STORAGE names a TableEndpoint but no BlobEndpoint: add BlobEndpoint=… (the model snapshots are kept in Blob Storage).";
-
-    /// <summary>A connection string that names where its tables are but not where its blobs are.</summary>
-    public static bool LacksBlobEndpoint(string ratingsStorage) =>
-        ratingsStorage.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase)
-        && !ratingsStorage.Contains("BlobEndpoint=", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The newest published snapshot's version and build time; null when none is published yet.</summary>
     public Task<PublishedSnapshot?> LatestAsync(CancellationToken cancellationToken) =>

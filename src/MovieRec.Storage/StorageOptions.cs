@@ -18,4 +18,15 @@ public sealed class StorageOptions
 
     /// <summary>The private Blob container of the community snapshots the model builder publishes.</summary>
     public string SnapshotsContainer { get; set; } = "model-snapshots";
+
+    public const string MissingBlobEndpoint =
+        "RATINGS_STORAGE names a TableEndpoint but no BlobEndpoint: add BlobEndpoint=… (the model snapshots are kept in Blob Storage).";
+
+    /// <summary>
+    /// A connection string that names where its tables are but not where its blobs are. Here, not
+    /// in <see cref="ModelSnapshots"/>, so checking the setting at start loads no Blob client code.
+    /// </summary>
+    public static bool LacksBlobEndpoint(string ratingsStorage) =>
+        ratingsStorage.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase)
+        && !ratingsStorage.Contains("BlobEndpoint=", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,7 +10,7 @@ public static class StorageRegistration
     {
         services.AddOptions<StorageOptions>().Bind(configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.RatingsStorage), "RATINGS_STORAGE is empty: give a Table Storage connection string or a table service URI.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.RatingsStorage) || !ModelSnapshots.LacksBlobEndpoint(o.RatingsStorage), ModelSnapshots.MissingBlobEndpoint)
+            .Validate(o => string.IsNullOrWhiteSpace(o.RatingsStorage) || !StorageOptions.LacksBlobEndpoint(o.RatingsStorage), StorageOptions.MissingBlobEndpoint)
             .ValidateOnStart();
         services.AddSingleton<TableStorage>();
         services.AddSingleton<ModelSnapshots>();
