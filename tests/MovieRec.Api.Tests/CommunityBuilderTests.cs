@@ -136,28 +136,32 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         var service = Service(live);
         var community = CommunityRatings.Empty.With([("asker", TenFilms.ToDictionary(f => f, _ => 4.0))]);
         using var swapping = new CancellationTokenSource();
+        var answered = 0;
 
         var askers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            var answered = 0;
             while (!swapping.IsCancellationRequested)
             {
                 Assert.Equal(3, (await service.RecommendAsync("asker", 3, CancellationToken.None)).Count);
-                answered++;
+                Interlocked.Increment(ref answered);
             }
-
-            return answered;
         })).ToList();
         for (var version = 1; version <= 10; version++)
         {
             var now = DateTimeOffset.UtcNow;
             Assert.True(live.TrySwap(live.Current.WithCommunity(new CommunitySnapshot(version, now, now, now, community))));
+            // Let requests run on this model before the next swap, however busy the machine.
+            var before = Volatile.Read(ref answered);
+            while (Volatile.Read(ref answered) < before + 8 && askers.All(a => !a.IsCompleted))
+            {
+                await Task.Delay(1);
+            }
         }
 
         await swapping.CancelAsync();
-        var answers = await Task.WhenAll(askers);
+        await Task.WhenAll(askers);
 
-        Assert.All(answers, a => Assert.True(a > 0));
+        Assert.True(answered >= 80, $"{answered} answers");
         Assert.Equal(10, live.Current.Version);
         Assert.False(live.TrySwap(MovieLensOnly), "an older model never replaces a newer one");
     }
