@@ -70,29 +70,14 @@ public sealed class CommunityBuilder(
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         var previous = latest is null ? null : await PreviousAsync(latest, cancellationToken);
-        CommunitySnapshot next;
-        int usersRead;
-        if (previous is null || started - previous.FullBuildAt >= FullBuildAfter)
+        var (next, usersRead) = previous is null
+            ? await FullAsync(latest, started, cancellationToken)
+            : started - previous.FullBuildAt < FullBuildAfter
+                ? await IncrementalAsync(previous, started, cancellationToken)
+                : await DailyFullAsync(previous, started, cancellationToken);
+        if (next is null)
         {
-            var everyone = await store.ReadAllAsync(cancellationToken);
-            usersRead = everyone.Count;
-            var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
-            next = new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, started, community);
-        }
-        else
-        {
-            var changed = await store.ChangedSinceAsync(previous.ChangesSince, cancellationToken);
-            if (changed.Count == 0)
-            {
-                return CommunityBuild.Unchanged;
-            }
-
-            usersRead = changed.Count;
-            var current = (await store.ReadUsersAsync(changed.ToList(), cancellationToken)).ToDictionary(u => u.ChatId, StringComparer.Ordinal);
-            // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
-            var community = previous.Ratings.With(changed.Select(chatId =>
-                (chatId, current.TryGetValue(chatId, out var user) ? user.StarsByMovie : (IReadOnlyDictionary<int, double>)new Dictionary<int, double>())));
-            next = new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, previous.FullBuildAt, community);
+            return CommunityBuild.Unchanged;
         }
 
         var bytes = next.ToBytes();
@@ -112,6 +97,47 @@ public sealed class CommunityBuilder(
             bytes.Length,
             clock.ElapsedMilliseconds);
         return CommunityBuild.Published;
+    }
+
+    /// <summary>Every user read: the first build, or one after a damaged snapshot.</summary>
+    private async Task<(CommunitySnapshot Next, int UsersRead)> FullAsync(PublishedSnapshot? latest, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var everyone = await store.ReadAllAsync(cancellationToken);
+        var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
+        return (new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, started, community), everyone.Count);
+    }
+
+    /// <summary>
+    /// The daily backstop. When the full read fails, this round reads the changed users instead
+    /// (and the next tries the full read again), so a slow full read never holds back new raters.
+    /// </summary>
+    private async Task<(CommunitySnapshot? Next, int UsersRead)> DailyFullAsync(CommunitySnapshot previous, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FullAsync(new PublishedSnapshot(previous.Version, previous.BuiltAt), started, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogWarning("The daily read of every user failed ({Reason}); this build reads the changed users only", e.Message);
+            return await IncrementalAsync(previous, started, cancellationToken);
+        }
+    }
+
+    /// <summary>Only the users with a change note since the previous build (and its clock margin); null when there are none.</summary>
+    private async Task<(CommunitySnapshot? Next, int UsersRead)> IncrementalAsync(CommunitySnapshot previous, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var changed = await store.ChangedSinceAsync(previous.ChangesSince, cancellationToken);
+        if (changed.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        var current = (await store.ReadUsersAsync(changed.ToList(), cancellationToken)).ToDictionary(u => u.ChatId, StringComparer.Ordinal);
+        // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
+        var community = previous.Ratings.With(changed.Select(chatId =>
+            (chatId, current.TryGetValue(chatId, out var user) ? user.StarsByMovie : (IReadOnlyDictionary<int, double>)new Dictionary<int, double>())));
+        return (new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, previous.FullBuildAt, community), changed.Count);
     }
 
     /// <summary>

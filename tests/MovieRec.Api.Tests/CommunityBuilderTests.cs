@@ -92,6 +92,22 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task When_the_daily_read_of_everyone_fails_the_build_still_takes_in_the_changed_users()
+    {
+        var dayOld = DateTimeOffset.UtcNow.AddHours(-25);
+        var old = new CommunitySnapshot(1, dayOld, DateTimeOffset.UtcNow.AddMinutes(-10), dayOld, CommunityRatings.Empty);
+        await Snapshots().TryPublishAsync(old.Version, old.BuiltAt, old.ToBytes(), CancellationToken.None);
+        await RateAsync("newcomer", TenFilms, 4);
+        _store.FullReadsFail = true;
+        var (builder, live) = Builder();
+
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+
+        Assert.Equal(1, live.Current.AppUsers);
+        Assert.Equal(dayOld, live.Current.Community!.FullBuildAt);
+    }
+
+    [Fact]
     public async Task Two_builders_at_once_publish_one_snapshot_per_round()
     {
         var first = Builder(TimeSpan.FromSeconds(1));

@@ -46,8 +46,13 @@ public sealed class ObservedRatingStore : IRatingStore
         return Observe(() => _inner.ReadUsersAsync(chatIds, cancellationToken));
     }
 
+    /// <summary>When true a read of every user throws <see cref="StoreUnavailableException"/>, as one past its budget does.</summary>
+    public bool FullReadsFail { get; set; }
+
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
-        Observe(() => _inner.ReadAllAsync(cancellationToken));
+        FullReadsFail
+            ? Task.FromException<IReadOnlyList<UserRatings>>(new StoreUnavailableException("The test made full reads fail."))
+            : Observe(() => _inner.ReadAllAsync(cancellationToken));
 
     private async Task<T> Observe<T>(Func<Task<T>> call, Func<T, bool>? changed = null)
     {
