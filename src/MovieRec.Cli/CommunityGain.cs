@@ -46,7 +46,7 @@ internal static partial class CommunityGain
         var everyone = await store.ReadAllAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
-        live.TrySwap(movieLens.WithCommunity(new CommunitySnapshot(1, now, now, now, community)));
+        live.TryTakeIn(new CommunitySnapshot(1, now, now, now, community));
         var joined = await ScoreAsync(live, store, asked, "MovieLens + first half");
 
         return new Result(toLatest.Count, hundredK.Catalog.Count, alone, joined);

@@ -87,7 +87,7 @@ public sealed class CommunityBuilder(
         }
 
         // This instance need not wait for its own poll.
-        live.TrySwap(live.Current.WithCommunity(next));
+        live.TryTakeIn(next);
         logger.LogInformation(
             "Community snapshot {Version} published: {AppUsers} app users, {Ratings} ratings, {UsersRead} users read, {Bytes} bytes, {BuildMs} ms",
             next.Version,

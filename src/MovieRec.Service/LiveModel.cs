@@ -1,3 +1,5 @@
+using MovieRec.Domain;
+
 namespace MovieRec.Service;
 
 /// <summary>
@@ -36,4 +38,14 @@ public sealed class LiveModel
         }
     }
 
+    /// <summary>
+    /// Makes the model with <paramref name="community"/> in the pool (MovieLens as this instance
+    /// loaded it) and swaps it in; true when swapped. A community no newer than the model in use
+    /// is turned away before any training.
+    /// </summary>
+    public bool TryTakeIn(CommunitySnapshot community)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        return community.Version > Current.Version && TrySwap(Current.WithCommunity(community));
+    }
 }

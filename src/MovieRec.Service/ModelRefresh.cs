@@ -41,7 +41,7 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
 
             var clock = Stopwatch.StartNew();
             var community = CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, stoppingToken));
-            if (live.TrySwap(live.Current.WithCommunity(community)))
+            if (live.TryTakeIn(community))
             {
                 logger.LogInformation(
                     "Community snapshot {Version} in use: {AppUsers} app users, loaded in {LoadMs} ms",

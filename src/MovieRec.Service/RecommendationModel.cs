@@ -11,16 +11,17 @@ namespace MovieRec.Service;
 /// </summary>
 public sealed class RecommendationModel
 {
-    private RecommendationModel(MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, TimeSpan loadTime, bool fromSnapshot)
+    /// <param name="clock">Started when the making of this model began: training counts in its load time.</param>
+    private RecommendationModel(MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, Stopwatch clock, bool fromSnapshot)
     {
         MovieLens = movieLens;
         Pool = pool;
         Recommender = new UserBasedRecommender(pool.Matrix, options);
         Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix));
         Community = community;
+        LoadTime = clock.Elapsed;
         LoadedAt = DateTimeOffset.UtcNow;
         BuiltAt = community?.BuiltAt ?? LoadedAt;
-        LoadTime = loadTime;
         FromSnapshot = fromSnapshot;
     }
 
@@ -52,6 +53,7 @@ public sealed class RecommendationModel
     /// <summary>When this instance finished making this model.</summary>
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>How long making this model took: reading MovieLens (or the community) and training.</summary>
     public TimeSpan LoadTime { get; }
 
     /// <summary>Whether MovieLens came from the binary snapshot rather than the CSVs.</summary>
@@ -63,7 +65,7 @@ public sealed class RecommendationModel
         var clock = Stopwatch.StartNew();
         var snapshot = MovieLensSnapshot.TryRead(folder);
         var dataset = snapshot ?? MovieLensReader.ReadFolder(folder);
-        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock.Elapsed, snapshot is not null);
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, snapshot is not null);
     }
 
     /// <summary>MovieLens alone, from a dataset already in memory (tests, tools).</summary>
@@ -71,7 +73,7 @@ public sealed class RecommendationModel
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var clock = Stopwatch.StartNew();
-        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock.Elapsed, fromSnapshot: false);
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, fromSnapshot: false);
     }
 
     /// <summary>The same MovieLens with <paramref name="community"/>'s members in the pool, in place of this model's.</summary>
@@ -80,7 +82,7 @@ public sealed class RecommendationModel
         ArgumentNullException.ThrowIfNull(community);
         var clock = Stopwatch.StartNew();
         var pool = NeighbourPool.Of(MovieLens.Ratings, community.Ratings);
-        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock.Elapsed, FromSnapshot);
+        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock, FromSnapshot);
     }
 
     /// <summary>The chat's row in the pool, or -1: what keeps a person out of their own neighbours.</summary>

@@ -165,7 +165,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         for (var version = 1; version <= 10; version++)
         {
             var now = DateTimeOffset.UtcNow;
-            Assert.True(live.TrySwap(live.Current.WithCommunity(new CommunitySnapshot(version, now, now, now, community))));
+            Assert.True(live.TryTakeIn(new CommunitySnapshot(version, now, now, now, community)));
             // Let requests run on this model before the next swap, however busy the machine.
             var before = Volatile.Read(ref answered);
             while (Volatile.Read(ref answered) < before + 8 && askers.All(a => !a.IsCompleted))
