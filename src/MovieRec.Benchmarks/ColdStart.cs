@@ -21,7 +21,9 @@ internal static class ColdStart
         for (var run = 0; run <= runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            using var app = Process.Start(new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{port}"])
+            using var app = Process.Start(new ProcessStartInfo(
+                appDll.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : appDll,
+                appDll.EndsWith(".dll", StringComparison.Ordinal) ? [appDll, "--urls", $"http://127.0.0.1:{port}"] : ["--urls", $"http://127.0.0.1:{port}"])
             {
                 WorkingDirectory = Path.GetDirectoryName(appDll)!,
                 RedirectStandardOutput = true,
