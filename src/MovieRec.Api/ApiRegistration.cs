@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MovieRec.Bot;
 using MovieRec.Service;
 
@@ -12,7 +13,7 @@ public static class ApiRegistration
     {
         services.AddMovieRecService(configuration);
         services.AddMovieRecBot(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FailureLog>();
         // Transient: it holds the bot's typed HttpClient, which must not live for the app's lifetime.
         services.AddTransient<TelegramWebhookHandler>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MovieRec.Storage;
 
@@ -12,6 +13,8 @@ public static class StorageRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.RatingsStorage), "RATINGS_STORAGE is empty: give a Table Storage connection string or a table service URI.")
             .Validate(o => string.IsNullOrWhiteSpace(o.RatingsStorage) || !StorageOptions.LacksBlobEndpoint(o.RatingsStorage), StorageOptions.MissingBlobEndpoint)
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreOutage>();
         services.AddSingleton<TableStorage>();
         services.AddSingleton<ModelSnapshots>();
         services.AddSingleton<TableRatingStore>();

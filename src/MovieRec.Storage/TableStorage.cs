@@ -21,12 +21,14 @@ public sealed class TableStorage : IDisposable
     private readonly TableServiceClient _service;
     private readonly TableServiceClient _scanService;
     private readonly StorageOptions _options;
+    private readonly StoreOutage _outage;
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _created;
 
-    public TableStorage(IOptions<StorageOptions> options)
+    public TableStorage(IOptions<StorageOptions> options, StoreOutage outage)
     {
         _options = options.Value;
+        _outage = outage;
         var clientOptions = new TableClientOptions();
         // Fail fast: a request waits at most a few seconds for an unreachable store, then gets 503.
         clientOptions.Retry.MaxRetries = 2;
@@ -73,11 +75,43 @@ public sealed class TableStorage : IDisposable
         e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
 
     /// <summary>
-    /// Runs a call on a table, with outages as <see cref="StoreUnavailableException"/>. A table
-    /// deleted under the running app (a wiped emulator, an operator's mistake) is created again
-    /// and the call retried once, instead of failing every request until a restart.
+    /// Runs a call on a table, with outages as <see cref="StoreUnavailableException"/>; while the
+    /// store is known to be down (<see cref="StoreOutage"/>) the call is refused at once.
     /// </summary>
     private async Task<T> RunAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? longest = null)
+    {
+        var probe = _outage.Admit();
+        try
+        {
+            var result = await RunOnTableAsync(table, call, longest, cancellationToken);
+            _outage.Answered();
+            return result;
+        }
+        catch (StoreUnavailableException)
+        {
+            _outage.Failed();
+            throw;
+        }
+        catch (RequestFailedException)
+        {
+            // The store answered, with a refusal of this call: it is up.
+            _outage.Answered();
+            throw;
+        }
+        finally
+        {
+            if (probe)
+            {
+                _outage.ProbeEnded();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A table deleted under the running app (a wiped emulator, an operator's mistake) is created
+    /// again and the call retried once, instead of failing every request until a restart.
+    /// </summary>
+    private async Task<T> RunOnTableAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, TimeSpan? longest, CancellationToken cancellationToken)
     {
         // The whole call, table creation and retries included, gets StoreBudget; past it the store counts as unavailable.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

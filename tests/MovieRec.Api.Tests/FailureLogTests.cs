@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
 
@@ -39,15 +40,6 @@ public class FailureLogTests
         log.Report(LogLevel.Warning, "Ratings store unavailable", new TimeoutException("slow"));
 
         Assert.Equal(3, logger.Lines.Count);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 
     private sealed class LinesLogger : ILogger<FailureLog>

@@ -27,9 +27,12 @@ public sealed class Azurite : IAsyncDisposable
 
     public int BlobPort { get; }
 
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(TablePort, BlobPort);
+
+    /// <summary>The connection string of an emulator on these ports, whether one listens there or not.</summary>
+    public static string ConnectionStringFor(int tablePort, int blobPort) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;";
 
     public static async Task<Azurite> StartAsync()
     {
