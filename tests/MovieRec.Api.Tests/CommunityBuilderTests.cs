@@ -160,6 +160,9 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
             {
                 Assert.Equal(3, (await service.RecommendAsync("asker", 3, CancellationToken.None)).Count);
                 Interlocked.Increment(ref answered);
+                // The in-memory store answers synchronously: without a yield, four askers hold the
+                // thread pool and the swapping loop waits seconds for a thread.
+                await Task.Yield();
             }
         })).ToList();
         for (var version = 1; version <= 10; version++)
