@@ -47,7 +47,9 @@ public sealed class CommunityEndToEndTests : IAsyncLifetime
         while ((await HealthAsync(_first)).GetProperty("app_users").GetInt32() < 2
             || (await HealthAsync(_second)).GetProperty("app_users").GetInt32() < 2)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"ann and bea were not both in the pools after {clock.Elapsed}");
+            Assert.True(
+                clock.Elapsed < TimeSpan.FromSeconds(20),
+                $"ann and bea were not both in the pools after {clock.Elapsed}. First host:\n{_first.Output}\nSecond host:\n{_second.Output}");
             await Task.Delay(200);
         }
 
