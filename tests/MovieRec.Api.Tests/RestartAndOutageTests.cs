@@ -1,0 +1,80 @@
+using System.Net;
+using MovieRec.Testing;
+
+namespace MovieRec.Api.Tests;
+
+/// <summary>Restarts, outages and a wiped store, over real HTTP: a fresh Azurite and host per test, since each stops or empties them.</summary>
+public sealed class RestartAndOutageTests : IAsyncLifetime
+{
+    private readonly ApiFixture _app = new();
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_store_wiped_under_the_running_host_is_healed_on_the_next_request_without_a_restart()
+    {
+        Assert.Equal(200, (await _app.Host.PostAsync("/register", new { chat_id = "before-wipe" })).Status);
+        var service = new Azure.Data.Tables.TableServiceClient(_app.Azurite.ConnectionString);
+        await foreach (var table in service.QueryAsync())
+        {
+            await service.DeleteTableAsync(table.Name);
+        }
+
+        var (status, body) = await _app.Host.PostAsync("/register", new { chat_id = "after-wipe" });
+        Assert.Equal(200, status);
+        Assert.Equal(0, body.GetProperty("exists").GetInt32());
+        var rated = await _app.Host.PostAsync("/rate_movie", new { chat_id = "after-wipe", movie_id = 318, rating = 5 });
+        Assert.Equal((200, 1), (rated.Status, rated.Body.GetProperty("rated_movies").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Ratings_survive_a_restart_of_the_host_and_of_azurite()
+    {
+        await _app.Host.PostAsync("/register", new { chat_id = "durable" });
+        await _app.Host.PostAsync("/rate_movie", new { chat_id = "durable", movie_id = 318, rating = 4.5 });
+
+        await _app.Host.StopAsync();
+        await _app.Azurite.StopAsync();
+        await _app.Azurite.StartAgainAsync();
+        await _app.Host.StartAgainAsync();
+
+        Assert.Equal(1, (await _app.Host.PostAsync("/register", new { chat_id = "durable" })).Body.GetProperty("exists").GetInt32());
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("durable", CancellationToken.None);
+        Assert.Equal(new Dictionary<int, double> { [318] = 4.5 }, ratings!.StarsByMovie);
+    }
+
+    [Fact]
+    public async Task With_azurite_down_requests_get_503_and_every_acknowledged_rating_survives()
+    {
+        await _app.Host.PostAsync("/register", new { chat_id = "outage" });
+        var acknowledged = new List<int>();
+        foreach (var movieId in new[] { 1, 2, 3 })
+        {
+            if ((await _app.Host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = movieId, rating = 4 })).Status == 200)
+            {
+                acknowledged.Add(movieId);
+            }
+        }
+
+        await _app.Azurite.StopAsync();
+        var content = new StringContent("{\"chat_id\": \"outage\", \"movie_id\": 4, \"rating\": 4}", System.Text.Encoding.UTF8, "application/json");
+        using var down = await _app.Host.Client.PostAsync("/rate_movie", content);
+        var registerDown = await _app.Host.PostAsync("/register", new { chat_id = "outage-2" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.NotNull(down.Headers.RetryAfter);
+        Assert.Equal(503, registerDown.Status);
+        Assert.Contains("unreachable", registerDown.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        await _app.Azurite.StartAgainAsync();
+        var after = await _app.Host.PostAsync("/rate_movie", new { chat_id = "outage", movie_id = 5, rating = 4 });
+
+        Assert.Equal(200, after.Status);
+        acknowledged.Add(5);
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("outage", CancellationToken.None);
+        Assert.Superset(acknowledged.ToHashSet(), ratings!.StarsByMovie.Keys.ToHashSet());
+        Assert.DoesNotContain(4, ratings.StarsByMovie.Keys);
+    }
+}
