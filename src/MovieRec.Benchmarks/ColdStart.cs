@@ -13,22 +13,23 @@ internal static class ColdStart
 {
     private static readonly int[] TenFilms = [1, 260, 1196, 1210, 2571, 589, 1240, 480, 32, 50];
 
-    public static async Task<int> RunAsync(string appDll, int runs, int port)
+    /// <param name="appPath">The host's .dll (started with dotnet) or its self-contained executable.</param>
+    public static async Task<int> RunAsync(string appPath, int runs, int port)
     {
-        appDll = Path.GetFullPath(appDll);
+        appPath = Path.GetFullPath(appPath);
+        var urls = new[] { "--urls", $"http://127.0.0.1:{port}" };
+        var start = appPath.EndsWith(".dll", StringComparison.Ordinal)
+            ? new ProcessStartInfo("dotnet", [appPath, .. urls])
+            : new ProcessStartInfo(appPath, urls);
+        start.WorkingDirectory = Path.GetDirectoryName(appPath)!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         var times = new List<double>();
         for (var run = 0; run <= runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            using var app = Process.Start(new ProcessStartInfo(
-                appDll.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : appDll,
-                appDll.EndsWith(".dll", StringComparison.Ordinal) ? [appDll, "--urls", $"http://127.0.0.1:{port}"] : ["--urls", $"http://127.0.0.1:{port}"])
-            {
-                WorkingDirectory = Path.GetDirectoryName(appDll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
+            using var app = Process.Start(start)!;
             app.OutputDataReceived += (_, _) => { };
             app.ErrorDataReceived += (_, _) => { };
             app.BeginOutputReadLine();
@@ -39,7 +40,7 @@ internal static class ColdStart
             {
                 if (app.HasExited)
                 {
-                    throw new InvalidOperationException($"{appDll} exited with {app.ExitCode} before answering.");
+                    throw new InvalidOperationException($"{appPath} exited with {app.ExitCode} before answering.");
                 }
 
                 await Task.Delay(5);

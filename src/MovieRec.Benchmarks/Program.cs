@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 using MovieRec.Benchmarks;
 
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- --filter '*'
-// dotnet run -c Release --project src/MovieRec.Benchmarks -- cold-start <app.dll> [runs] [port]
+// dotnet run -c Release --project src/MovieRec.Benchmarks -- cold-start <host .dll or executable> [runs] [port]
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild <connection string> [users] [changed share] [rounds] [full-read]
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- community-snapshot [people] [ratings]
 if (args is ["cold-start", var app, .. var rest])

@@ -94,10 +94,9 @@ public class StoreOutageTests
     [Fact]
     public async Task A_store_nothing_listens_for_is_refused_at_once_after_five_failed_calls()
     {
-        var outage = new StoreOutage(_clock);
         var nobody = FreePort.Next();
         var connection = Azurite.ConnectionStringFor(nobody, nobody);
-        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), outage));
+        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), _outage));
 
         var tried = new List<string>();
         for (var call = 0; call < StoreOutage.FailuresToRefuse; call++)
