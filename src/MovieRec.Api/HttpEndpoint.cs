@@ -15,6 +15,9 @@ public static class HttpEndpoint
 {
     public static readonly TimeSpan StoreRetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>When the instance's store calls were all taken (a burst), a slot comes free within a second.</summary>
+    public static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>A route whose JSON body <paramref name="read"/> turns into a typed request for <paramref name="handle"/>.</summary>
     public static Task<IResult> HandleAsync<TRequest>(
         HttpContext context,
@@ -37,6 +40,12 @@ public static class HttpEndpoint
         catch (ContractException e)
         {
             return ApiErrors.Of(e.Status, e.Message);
+        }
+        catch (StoreUnavailableException e) when (e.Failure == StoreFailure.Queued)
+        {
+            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, "Store calls queued past their budget", e);
+            context.Response.Headers.RetryAfter = ((int)BusyRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "MovieRec is busy; try again in a second.");
         }
         catch (StoreUnavailableException e)
         {

@@ -24,7 +24,7 @@ internal static class CommunityRebuild
     public static async Task<int> RunAsync(string connectionString, int users, double changedShare, int rounds, bool fullRead)
     {
         var storage = Options.Create(new StorageOptions { RatingsStorage = connectionString });
-        var tables = new TableStorage(storage, new StoreOutage(TimeProvider.System));
+        var tables = new TableStorage(storage, new StoreOutage(TimeProvider.System), new StoreBulkhead());
         var store = new CountingStore(new TableRatingStore(tables));
         var snapshots = new ModelSnapshots(storage);
         var movieLens = RecommendationModel.Load(DataFolder.MovieLens(), new RecommenderOptions());

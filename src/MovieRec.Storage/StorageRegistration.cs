@@ -15,6 +15,7 @@ public static class StorageRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreOutage>();
+        services.AddSingleton(new StoreBulkhead());
         services.AddSingleton<TableStorage>();
         services.AddSingleton<ModelSnapshots>();
         services.AddSingleton<TableRatingStore>();

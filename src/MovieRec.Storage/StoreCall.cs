@@ -2,12 +2,13 @@ using Azure;
 
 namespace MovieRec.Storage;
 
-/// <summary>Turns the ways Table and Blob Storage can be unreachable into <see cref="StoreUnavailableException"/>.</summary>
+/// <summary>Turns the ways Table and Blob Storage can be unreachable or busy into <see cref="StoreUnavailableException"/>.</summary>
 internal static class StoreCall
 {
     /// <summary>
     /// Runs a call; a cancellation the caller asked for (<paramref name="cancellationToken"/>)
     /// stays an <see cref="OperationCanceledException"/>: a client hanging up is not an outage.
+    /// Any other cancellation is the call's budget running out: admitted, and not answered in time.
     /// </summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -19,22 +20,31 @@ internal static class StoreCall
         {
             throw;
         }
-        catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500 || e.Status == 408 || e.Status == 429)
+        catch (RequestFailedException e) when (IsBusyAnswer(e))
         {
-            throw new StoreUnavailableException($"The store answered {e.Status} ({e.ErrorCode}).", e);
+            throw new StoreUnavailableException(StoreFailure.Busy, $"The store answered {e.Status} ({e.ErrorCode}).", e);
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(IsUnreachable))
+        catch (AggregateException e) when (e.InnerExceptions.All(IsFailure))
         {
-            throw new StoreUnavailableException("The store is unreachable.", e);
+            // The client's retries failed each in its own way: the store is unreachable if any try found it so.
+            if (e.InnerExceptions.Any(IsUnreachable))
+            {
+                throw new StoreUnavailableException(StoreFailure.Unreachable, "The store is unreachable.", e);
+            }
+
+            throw new StoreUnavailableException(StoreFailure.Busy, "The store answered that it is busy.", e);
         }
         catch (Exception e) when (IsUnreachable(e))
         {
-            throw new StoreUnavailableException("The store is unreachable.", e);
+            throw new StoreUnavailableException(StoreFailure.Unreachable, "The store is unreachable.", e);
         }
     }
 
+    private static bool IsFailure(Exception e) => IsUnreachable(e) || (e is RequestFailedException r && IsBusyAnswer(r));
+
+    private static bool IsBusyAnswer(RequestFailedException e) => e.Status >= 500 || e.Status == 408 || e.Status == 429;
+
     private static bool IsUnreachable(Exception e) =>
-        e is HttpRequestException or System.Net.Sockets.SocketException or IOException
-        || (e is TaskCanceledException or TimeoutException)
-        || (e is RequestFailedException r && (r.Status == 0 || r.Status >= 500));
+        e is HttpRequestException or System.Net.Sockets.SocketException or IOException or OperationCanceledException or TimeoutException
+        || (e is RequestFailedException r && r.Status == 0);
 }

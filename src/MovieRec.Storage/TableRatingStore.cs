@@ -28,7 +28,7 @@ public sealed class TableRatingStore : IRatingStore
 
     public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
     {
-        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
+        return await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
             try
             {
@@ -44,7 +44,7 @@ public sealed class TableRatingStore : IRatingStore
 
     /// <summary>One partition query.</summary>
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
-        _tables.OnUsersAsync((users, cancellationToken) => ReadUserAsync(users, chatId, cancellationToken), cancellationToken);
+        _tables.OnUsersAsync(chatId, (users, cancellationToken) => ReadUserAsync(users, chatId, cancellationToken), cancellationToken);
 
     /// <summary>One partition query per user, 16 at a time, on the builder's client and budget.</summary>
     public Task<IReadOnlyList<UserRatings>> ReadUsersAsync(IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken) =>
@@ -74,7 +74,7 @@ public sealed class TableRatingStore : IRatingStore
     {
         var now = DateTimeOffset.UtcNow;
         var noted = NoteChangeAsync(chatId, now, cancellationToken);
-        var saved = _tables.OnUsersAsync(async (users, cancellationToken) =>
+        var saved = _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
             TableTransactionAction[] actions =
             [
@@ -98,7 +98,7 @@ public sealed class TableRatingStore : IRatingStore
     /// <summary>An insert: it fails (409) on a movie already rated or skipped, and then there is nothing to do.</summary>
     public async Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
-        return await _tables.OnUsersAsync(async (users, cancellationToken) =>
+        return await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
             var now = DateTimeOffset.UtcNow;
             TableTransactionAction[] actions =
@@ -130,7 +130,7 @@ public sealed class TableRatingStore : IRatingStore
         for (var hour = HourOf(since); hour <= now; hour = hour.AddHours(1))
         {
             var bucket = BucketOf(hour);
-            var names = await _tables.OnChangesAsync(async (changes, cancellationToken) =>
+            var names = await _tables.OnChangesAsync(bucket, async (changes, cancellationToken) =>
             {
                 var found = new List<string>();
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and ChangedAt ge {since}");
@@ -182,7 +182,7 @@ public sealed class TableRatingStore : IRatingStore
     }
 
     private Task<bool> NoteChangeAsync(string chatId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _tables.OnChangesAsync(async (changes, cancellationToken) =>
+        _tables.OnChangesAsync(BucketOf(at), async (changes, cancellationToken) =>
         {
             await changes.UpsertEntityAsync(new TableEntity(BucketOf(at), chatId) { ["ChangedAt"] = at }, TableUpdateMode.Replace, cancellationToken);
             return true;

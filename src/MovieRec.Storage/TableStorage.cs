@@ -12,7 +12,10 @@ namespace MovieRec.Storage;
 /// </summary>
 public sealed class TableStorage : IDisposable
 {
-    /// <summary>The most one call may take, retries included: a request then answers 503 rather than hang.</summary>
+    /// <summary>
+    /// The most one call may take once it has a slot (<see cref="StoreBulkhead"/>), retries included:
+    /// a request then answers 503 rather than hang, and the call counts as unanswered.
+    /// </summary>
     public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(3);
 
     /// <summary>The most one read of every user may take (the model builder's occasional full rebuild).</summary>
@@ -22,13 +25,15 @@ public sealed class TableStorage : IDisposable
     private readonly TableServiceClient _scanService;
     private readonly StorageOptions _options;
     private readonly StoreOutage _outage;
+    private readonly StoreBulkhead _bulkhead;
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _created;
 
-    public TableStorage(IOptions<StorageOptions> options, StoreOutage outage)
+    public TableStorage(IOptions<StorageOptions> options, StoreOutage outage, StoreBulkhead bulkhead)
     {
         _options = options.Value;
         _outage = outage;
+        _bulkhead = bulkhead;
         var clientOptions = new TableClientOptions();
         // Fail fast: a request waits at most a few seconds for an unreachable store, then gets 503.
         clientOptions.Retry.MaxRetries = 2;
@@ -50,46 +55,59 @@ public sealed class TableStorage : IDisposable
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(setting, clientOptions);
 
-    /// <summary>Runs a call on the users table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
-    public Task<T> OnUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(_options.UsersTable, call, cancellationToken);
+    /// <summary>Runs a call on one partition of the users table; see <see cref="RunAsync{T}"/>.</summary>
+    public Task<T> OnUsersAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.UsersTable, partition, call, cancellationToken);
 
-    /// <summary>Runs a call on the table of rating changes (what the model builder reads); see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
-    public Task<T> OnChangesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(_options.ChangesTable, call, cancellationToken);
+    /// <summary>Runs a call on one partition of the table of rating changes (what the model builder reads); see <see cref="RunAsync{T}"/>.</summary>
+    public Task<T> OnChangesAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.ChangesTable, partition, call, cancellationToken);
 
     /// <summary>
     /// Runs a long read on the users table for the model builder, which runs beside the requests
     /// and gets <see cref="BuilderBudget"/> rather than a request's <see cref="StoreBudget"/>, and a
-    /// client whose network timeout allows for slow pages.
+    /// client whose network timeout allows for slow pages. It takes no request's slot: it runs
+    /// its own few reads at a time (<see cref="TableRatingStore.ReadUsersAsync"/>).
     /// </summary>
-    public Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(_options.UsersTable, (_, budget) => call(_scanService.GetTableClient(_options.UsersTable), budget), cancellationToken, BuilderBudget);
+    public async Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var probe = _outage.Admit();
+        return await RecordingOutcomeAsync(
+            probe, partition: null, () => RunOnTableAsync(_options.UsersTable, (_, budget) => call(_scanService.GetTableClient(_options.UsersTable), budget), BuilderBudget, cancellationToken));
+    }
 
-    /// <summary>Runs a call on the Telegram updates table; see <see cref="RunAsync{T}(string, Func{TableClient, CancellationToken, Task{T}}, CancellationToken)"/>.</summary>
-    public Task<T> OnUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(_options.UpdatesTable, call, cancellationToken);
+    /// <summary>Runs a call on one partition of the Telegram updates table; see <see cref="RunAsync{T}"/>.</summary>
+    public Task<T> OnUpdatesAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.UpdatesTable, partition, call, cancellationToken);
 
     /// <summary>Whether a failure says the table itself is gone (not an entity in it).</summary>
     public static bool IsTableMissing(RequestFailedException e) =>
         e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
 
     /// <summary>
-    /// Runs a call on a table, with outages as <see cref="StoreUnavailableException"/>; while the
-    /// store is known to be down (<see cref="StoreOutage"/>) the call is refused at once.
+    /// Runs a call on a table once it has a slot (<see cref="StoreBulkhead"/>), with outages as
+    /// <see cref="StoreUnavailableException"/>; while the store is known to be down
+    /// (<see cref="StoreOutage"/>) the call is refused at once.
     /// </summary>
-    private async Task<T> RunAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? longest = null)
+    private async Task<T> RunAsync<T>(string table, string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var slot = await _bulkhead.EnterAsync(cancellationToken);
         var probe = _outage.Admit();
+        return await RecordingOutcomeAsync(probe, partition, () => RunOnTableAsync(table, call, StoreBudget, cancellationToken));
+    }
+
+    /// <summary>Tells <see cref="StoreOutage"/> whether the store answered.</summary>
+    private async Task<T> RecordingOutcomeAsync<T>(bool probe, string? partition, Func<Task<T>> call)
+    {
         try
         {
-            var result = await RunOnTableAsync(table, call, longest, cancellationToken);
+            var result = await call();
             _outage.Answered();
             return result;
         }
-        catch (StoreUnavailableException)
+        catch (StoreUnavailableException e)
         {
-            _outage.Failed();
+            _outage.Failed(e.Failure, partition);
             throw;
         }
         catch (RequestFailedException)
@@ -111,11 +129,11 @@ public sealed class TableStorage : IDisposable
     /// A table deleted under the running app (a wiped emulator, an operator's mistake) is created
     /// again and the call retried once, instead of failing every request until a restart.
     /// </summary>
-    private async Task<T> RunOnTableAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, TimeSpan? longest, CancellationToken cancellationToken)
+    private async Task<T> RunOnTableAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, TimeSpan longest, CancellationToken cancellationToken)
     {
-        // The whole call, table creation and retries included, gets StoreBudget; past it the store counts as unavailable.
+        // The whole call, table creation and retries included, gets its budget; past it the store counts as unreachable.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(longest ?? StoreBudget);
+        budget.CancelAfter(longest);
         var client = await StoreCall.RunAsync(() => EnsureTablesAsync(table, budget.Token), cancellationToken);
         try
         {

@@ -15,10 +15,11 @@ public sealed class UpdateLedger(TableStorage tables)
     /// <summary>True for the one caller that recorded the update first; false for every redelivery.</summary>
     public async Task<bool> TryClaimAsync(long botId, long updateId, CancellationToken cancellationToken)
     {
-        return await tables.OnUpdatesAsync(async (updates, cancellationToken) =>
+        var partition = botId.ToString(CultureInfo.InvariantCulture);
+        return await tables.OnUpdatesAsync(partition, async (updates, cancellationToken) =>
         {
             var entity = new TableEntity(
-                botId.ToString(CultureInfo.InvariantCulture),
+                partition,
                 updateId.ToString("D20", CultureInfo.InvariantCulture)) { ["ReceivedAt"] = DateTimeOffset.UtcNow };
             try
             {

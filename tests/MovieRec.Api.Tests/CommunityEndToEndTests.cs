@@ -13,6 +13,9 @@ public sealed class CommunityEndToEndTests : IAsyncLifetime
     private static readonly int[] TenFilms = [55820, 786, 1090, 2657, 435, 5502, 1127, 3671, 1304, 158];
     private const int HiddenFilm = 1473;
 
+    // Not a timing target: how long to wait before calling it a hang, with room for a busy shared machine.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     private Azurite _azurite = null!;
     private StandaloneHost _first = null!;
     private StandaloneHost _second = null!;
@@ -48,7 +51,7 @@ public sealed class CommunityEndToEndTests : IAsyncLifetime
             || (await HealthAsync(_second)).GetProperty("app_users").GetInt32() < 2)
         {
             Assert.True(
-                clock.Elapsed < TimeSpan.FromSeconds(20),
+                clock.Elapsed < HangGuard,
                 $"ann and bea were not both in the pools after {clock.Elapsed}. First host:\n{_first.Output}\nSecond host:\n{_second.Output}");
             await Task.Delay(200);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
@@ -76,5 +77,42 @@ public sealed class RestartAndOutageTests : IAsyncLifetime
         var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("outage", CancellationToken.None);
         Assert.Superset(acknowledged.ToHashSet(), ratings!.StarsByMovie.Keys.ToHashSet());
         Assert.DoesNotContain(4, ratings.StarsByMovie.Keys);
+    }
+
+    [Fact]
+    public async Task A_frozen_store_gets_503_with_retry_after_instead_of_a_hang_and_the_host_recovers_once_it_answers()
+    {
+        await _app.Host.PostAsync("/register", new { chat_id = "frozen" });
+        await _app.Host.PostAsync("/rate_movie", new { chat_id = "frozen", movie_id = 1, rating = 4 });
+
+        await _app.Azurite.FreezeAsync();
+        var whileFrozen = await Task.WhenAll(Enumerable.Range(2, 8).Select(async movieId =>
+        {
+            using var answer = await _app.Host.Client.PostAsJsonAsync("/rate_movie", new { chat_id = "frozen", movie_id = movieId, rating = 4 });
+            return (answer.StatusCode, answer.Headers.RetryAfter?.Delta);
+        }));
+        await _app.Azurite.ThawAsync();
+
+        Assert.All(whileFrozen, a => Assert.Equal((HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5)), a));
+        var after = await RateUntilAnsweredAsync("frozen", 20);
+        Assert.Equal(200, after.Status);
+        var ratings = await StoreFor.Azurite(_app.Azurite).GetRatingsAsync("frozen", CancellationToken.None);
+        Assert.Contains(20, ratings!.StarsByMovie.Keys);
+        Assert.Contains(1, ratings.StarsByMovie.Keys);
+    }
+
+    /// <summary>As a client does after an outage: a 503 says "try again after Retry-After".</summary>
+    private async Task<(int Status, System.Text.Json.JsonElement Body)> RateUntilAnsweredAsync(string chatId, int movieId)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            var answer = await _app.Host.PostAsync("/rate_movie", new { chat_id = chatId, movie_id = movieId, rating = 4 });
+            if (answer.Status != 503 || tries == 10)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 }

@@ -71,7 +71,7 @@ public class StoreOutageTests
         _clock.Advance(StoreOutage.ProbeEvery);
 
         Assert.True(_outage.Admit());
-        _outage.Failed();
+        _outage.Failed(StoreFailure.Unreachable, partition: null);
         _outage.ProbeEnded();
 
         Assert.Throws<StoreUnavailableException>(() => _outage.Admit());
@@ -96,7 +96,7 @@ public class StoreOutageTests
     {
         var nobody = FreePort.Next();
         var connection = Azurite.ConnectionStringFor(nobody, nobody);
-        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), _outage));
+        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), _outage, new StoreBulkhead()));
 
         var tried = new List<string>();
         for (var call = 0; call < StoreOutage.FailuresToRefuse; call++)
@@ -110,12 +110,74 @@ public class StoreOutageTests
         Assert.Contains("tried again once a second", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Busy_answers_about_one_partition_refuse_nobody_however_many()
+    {
+        for (var i = 0; i < 10 * StoreOutage.FailuresToRefuse; i++)
+        {
+            Assert.False(_outage.Admit());
+            _outage.Failed(StoreFailure.Busy, "one-hot-chat");
+        }
+
+        Assert.False(_outage.Admit());
+    }
+
+    [Fact]
+    public void Busy_answers_about_two_partitions_in_a_row_refuse_calls()
+    {
+        for (var i = 0; i < StoreOutage.FailuresToRefuse; i++)
+        {
+            Assert.False(_outage.Admit());
+            _outage.Failed(StoreFailure.Busy, i % 2 == 0 ? "ann" : "bea");
+        }
+
+        Assert.Throws<StoreUnavailableException>(() => _outage.Admit());
+    }
+
+    [Fact]
+    public void Calls_that_never_reached_the_store_do_not_count_toward_an_outage()
+    {
+        for (var i = 0; i < 10 * StoreOutage.FailuresToRefuse; i++)
+        {
+            _outage.Failed(StoreFailure.Queued, "ann");
+            _outage.Failed(StoreFailure.Refused, partition: null);
+        }
+
+        Assert.False(_outage.Admit());
+    }
+
+    [Fact]
+    public async Task A_call_waits_for_a_slot_and_gets_it_when_one_is_given_back()
+    {
+        using var bulkhead = new StoreBulkhead(slots: 1, longestWait: TimeSpan.FromMinutes(5));
+        var first = await bulkhead.EnterAsync(CancellationToken.None);
+
+        var second = bulkhead.EnterAsync(CancellationToken.None);
+        await Task.Yield();
+        var waitedWhileTaken = !second.IsCompleted;
+        first.Dispose();
+        (await second).Dispose();
+
+        Assert.True(waitedWhileTaken);
+    }
+
+    [Fact]
+    public async Task A_call_that_finds_every_slot_taken_past_its_longest_wait_is_refused_as_queued()
+    {
+        using var bulkhead = new StoreBulkhead(slots: 1, longestWait: TimeSpan.FromMilliseconds(20));
+        using var taken = await bulkhead.EnterAsync(CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => bulkhead.EnterAsync(CancellationToken.None));
+
+        Assert.Equal(StoreFailure.Queued, refused.Failure);
+    }
+
     private void FailTimes(int times)
     {
         for (var i = 0; i < times; i++)
         {
             Assert.False(_outage.Admit());
-            _outage.Failed();
+            _outage.Failed(StoreFailure.Unreachable, partition: null);
         }
     }
 }

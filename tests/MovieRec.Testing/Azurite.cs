@@ -16,6 +16,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("movierec-azurite-").FullName;
     private readonly List<Process> _processes = [];
+    private Process? _table;
 
     private Azurite(int tablePort, int blobPort)
     {
@@ -62,11 +63,30 @@ public sealed class Azurite : IAsyncDisposable
         lock (_processes)
         {
             _processes.Add(process);
+            if (service == "table")
+            {
+                _table = process;
+            }
         }
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), process);
+    }
+
+    /// <summary>
+    /// Freezes the Table service (SIGSTOP): its port still accepts connections (the kernel does
+    /// that), but nothing answers, as with a store that hangs. <see cref="ThawAsync"/> undoes it.
+    /// </summary>
+    public Task FreezeAsync() => SignalTableAsync("-STOP");
+
+    public Task ThawAsync() => SignalTableAsync("-CONT");
+
+    private async Task SignalTableAsync(string signal)
+    {
+        var table = _table ?? throw new InvalidOperationException("The Table service is not running.");
+        using var kill = Process.Start("kill", [signal, table.Id.ToString()]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>
@@ -77,12 +97,19 @@ public sealed class Azurite : IAsyncDisposable
     {
         await Task.WhenAll(_processes.Select(StopAsync));
         _processes.Clear();
+        _table = null;
     }
 
     private static async Task StopAsync(Process process)
     {
         if (!process.HasExited)
         {
+            // A frozen service (FreezeAsync) acts on no signal but this one.
+            using (var thaw = Process.Start("kill", ["-CONT", process.Id.ToString()]))
+            {
+                await thaw.WaitForExitAsync();
+            }
+
             using (var term = Process.Start("kill", ["-INT", process.Id.ToString()]))
             {
                 await term.WaitForExitAsync();
