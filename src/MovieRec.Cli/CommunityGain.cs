@@ -52,7 +52,7 @@ internal static partial class CommunityGain
         return new Result(toLatest.Count, hundredK.Catalog.Count, alone, joined);
     }
 
-    private static async Task<Row> ScoreAsync(LiveModel live, InMemoryRatingStore store, IReadOnlyList<Person> asked, string name)
+    private static async Task<Row> ScoreAsync(LiveModel live, InMemoryRatingStore store, List<Person> asked, string name)
     {
         var service = ServiceOn(live, store);
         double ndcg = 0, precision = 0, recall = 0;
@@ -85,13 +85,13 @@ internal static partial class CommunityGain
         return new Row(name, model.Ratings.UserCount, model.AppUsers, asked.Count, ndcg / asked.Count, precision / asked.Count, recall / asked.Count);
     }
 
-    private static RecommenderService ServiceOn(LiveModel live, IRatingStore store)
+    internal static RecommenderService ServiceOn(LiveModel live, IRatingStore store)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         return new RecommenderService(live, store, new Random(1), new MovieRecMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
     }
 
-    private static async Task JoinAsync(RecommenderService service, string chatId, IReadOnlyDictionary<int, double> ratings)
+    internal static async Task JoinAsync(RecommenderService service, string chatId, IReadOnlyDictionary<int, double> ratings)
     {
         await service.RegisterAsync(chatId, CancellationToken.None);
         foreach (var (movieId, stars) in ratings)
@@ -100,9 +100,9 @@ internal static partial class CommunityGain
         }
     }
 
-    private sealed record Person(int UserId, Dictionary<int, double> Train, HashSet<int> Relevant);
+    internal sealed record Person(int UserId, Dictionary<int, double> Train, HashSet<int> Relevant);
 
-    private static Person Split(RatingMatrix ratings, int user, IReadOnlyDictionary<int, int> toLatest, int seed)
+    internal static Person Split(RatingMatrix ratings, int user, IReadOnlyDictionary<int, int> toLatest, int seed)
     {
         var all = RatingsOf(ratings, user, toLatest).ToArray();
         new Random(seed + user).Shuffle(all);
@@ -114,7 +114,7 @@ internal static partial class CommunityGain
     }
 
     /// <summary>A person's ratings as ml-latest-small movie ids, in movie order; films without a match are left out.</summary>
-    private static Dictionary<int, double> RatingsOf(RatingMatrix ratings, int user, IReadOnlyDictionary<int, int> toLatest)
+    internal static Dictionary<int, double> RatingsOf(RatingMatrix ratings, int user, IReadOnlyDictionary<int, int> toLatest)
     {
         var movies = ratings.MoviesRatedBy(user);
         var stars = ratings.StarsGivenBy(user);
@@ -131,7 +131,7 @@ internal static partial class CommunityGain
     }
 
     /// <summary>ml-100k movie id to ml-latest-small movie id, where the titles (with their years) are the same once normalised and unique.</summary>
-    private static Dictionary<int, int> MapTitles(MovieCatalog hundredK, MovieCatalog latest)
+    internal static Dictionary<int, int> MapTitles(MovieCatalog hundredK, MovieCatalog latest)
     {
         var byTitle = latest.Movies.GroupBy(m => Normalise(m.Title)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id);
         return hundredK.Movies

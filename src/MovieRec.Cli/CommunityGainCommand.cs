@@ -12,15 +12,18 @@ internal static class CommunityGainCommand
     public static Command Create()
     {
         var seeds = new Option<int[]>("--seed") { Description = "Seeds of the halves and hold-outs; one row pair per seed.", DefaultValueFactory = _ => [42, 7], AllowMultipleArgumentsPerToken = true };
+        var cap = new Option<double?>("--community-cap") { Description = "The community's evidence for a film, at most this many times MovieLens's (default: the recommender's; Infinity: no bound)." };
         var command = new Command("eval-community", "ml-100k's people join in two halves: the second half's lists with and without the first half in the pool.");
         command.Options.Add(seeds);
-        command.SetAction((parse, _) => Failure.ReportAsync(() => RunAsync(parse.GetValue(seeds)!)));
+        command.Options.Add(cap);
+        command.SetAction((parse, _) => Failure.ReportAsync(() => RunAsync(parse.GetValue(seeds)!, parse.GetValue(cap))));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] seeds)
+    private static async Task<int> RunAsync(int[] seeds, double? cap)
     {
-        var movieLens = RecommendationModel.Load(Settings.FolderOf(PinnedChecksums.LatestSmall), new RecommenderOptions());
+        var options = cap is { } bound ? new RecommenderOptions { CommunityEvidenceCap = bound } : new RecommenderOptions();
+        var movieLens = RecommendationModel.Load(Settings.FolderOf(PinnedChecksums.LatestSmall), options);
         var hundredK = EvalCommand.Read(PinnedChecksums.Hundred);
         Console.WriteLine("| Seed | Pool | Users in pool | of them app users | People scored | nDCG@10 | Precision@10 | Recall@10 |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -7,5 +7,6 @@ root.Subcommands.Add(RecommendCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SimulateOffersCommand.Create());
 root.Subcommands.Add(CommunityGainCommand.Create());
+root.Subcommands.Add(ShillingAttackCommand.Create());
 root.Subcommands.Add(BotCommand.Create());
 return await root.Parse(args).InvokeAsync();

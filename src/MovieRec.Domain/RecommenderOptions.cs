@@ -87,6 +87,14 @@ public sealed record RecommenderOptions
     /// </summary>
     public double PriorWeight { get; init; } = 0.01;
 
+    /// <summary>
+    /// How far the app's own users (the community, rows with negative ids) may move a list: at most
+    /// this many times the evidence MovieLens's own nearest users give the same movie. A movie no
+    /// MovieLens neighbour supports gets nothing from the community, however many profiles push it
+    /// (docs/security.md). <see cref="double.PositiveInfinity"/> lets every neighbour count alike.
+    /// </summary>
+    public double CommunityEvidenceCap { get; init; } = 10;
+
     public void Validate()
     {
         Require(Neighbours >= 1, "Neighbours must be at least 1.");
@@ -100,6 +108,7 @@ public sealed record RecommenderOptions
         Require(SimilarityPower > 0, "SimilarityPower must be positive.");
         Require(PopularityDamping is >= 0 and <= 1, "PopularityDamping must be in [0, 1].");
         Require(PriorWeight >= 0, "PriorWeight must not be negative.");
+        Require(CommunityEvidenceCap >= 0, "CommunityEvidenceCap must not be negative.");
     }
 
     private static void Require(bool condition, string message)

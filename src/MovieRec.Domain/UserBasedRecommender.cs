@@ -32,6 +32,8 @@ public sealed class UserBasedRecommender
     private readonly float[] _userNorm;
     private readonly float[] _popularity;
     private readonly float[] _movieMean;
+    private readonly bool[] _isCommunity;
+    private readonly bool _boundsCommunity;
 
     public UserBasedRecommender(RatingMatrix matrix, RecommenderOptions options)
     {
@@ -70,7 +72,15 @@ public sealed class UserBasedRecommender
             _columnResidual[p] = _rowResidual[matrix.ColumnEntry[p]];
         }
 
-        (_popularity, _movieMean) = MovieStatistics(matrix);
+        // The community's rows have negative ids (NeighbourPool); MovieLens's own are the trusted base.
+        _isCommunity = new bool[matrix.UserCount];
+        for (var u = 0; u < matrix.UserCount; u++)
+        {
+            _isCommunity[u] = matrix.UserId(u) < 0;
+        }
+
+        _boundsCommunity = !double.IsPositiveInfinity(options.CommunityEvidenceCap) && Array.IndexOf(_isCommunity, true) >= 0;
+        (_popularity, _movieMean) = MovieStatistics(matrix, _boundsCommunity ? _isCommunity : null);
     }
 
     public RecommenderOptions Options { get; }
@@ -282,29 +292,57 @@ public sealed class UserBasedRecommender
     /// <summary>
     /// The ranking score of every movie: the ranking neighbours' votes (similarity^power, damped
     /// by the movie's popularity) plus the popularity prior that orders what they did not vote on.
+    /// The community's votes for a movie count up to <see cref="RecommenderOptions.CommunityEvidenceCap"/>
+    /// times MovieLens's own neighbours' votes for it.
     /// </summary>
     private void AccumulateEvidence((int[] Users, double[] Similarities) ranking, double[] evidence)
     {
         var movies = _matrix.MovieCount;
         var prior = Options.PriorWeight;
-        for (var m = 0; m < movies; m++)
+        var community = _boundsCommunity ? ArrayPool<double>.Shared.Rent(movies) : evidence;
+        try
         {
-            evidence[m] = prior * _popularity[m];
-        }
-
-        var (users, similarities) = ranking;
-        var likedOnly = Options.EvidenceFrom == EvidenceFrom.RatersWhoLikedIt;
-        for (var n = 0; n < users.Length; n++)
-        {
-            var user = users[n];
-            var vote = Math.Pow(similarities[n], Options.SimilarityPower);
-            var end = _matrix.RowStart[user + 1];
-            for (var p = _matrix.RowStart[user]; p < end; p++)
+            for (var m = 0; m < movies; m++)
             {
-                if (!likedOnly || _matrix.RowStars[p] >= _userMean[user])
+                evidence[m] = _boundsCommunity ? 0 : prior * _popularity[m];
+            }
+
+            if (_boundsCommunity)
+            {
+                Array.Clear(community, 0, movies);
+            }
+
+            var (users, similarities) = ranking;
+            var likedOnly = Options.EvidenceFrom == EvidenceFrom.RatersWhoLikedIt;
+            for (var n = 0; n < users.Length; n++)
+            {
+                var user = users[n];
+                var votes = _isCommunity[user] ? community : evidence;
+                var vote = Math.Pow(similarities[n], Options.SimilarityPower);
+                var end = _matrix.RowStart[user + 1];
+                for (var p = _matrix.RowStart[user]; p < end; p++)
                 {
-                    evidence[_matrix.RowMovie[p]] += vote * DampingOf(_matrix.RowMovie[p]);
+                    if (!likedOnly || _matrix.RowStars[p] >= _userMean[user])
+                    {
+                        votes[_matrix.RowMovie[p]] += vote * DampingOf(_matrix.RowMovie[p]);
+                    }
                 }
+            }
+
+            if (_boundsCommunity)
+            {
+                var cap = Options.CommunityEvidenceCap;
+                for (var m = 0; m < movies; m++)
+                {
+                    evidence[m] = (prior * _popularity[m]) + evidence[m] + Math.Min(community[m], cap * evidence[m]);
+                }
+            }
+        }
+        finally
+        {
+            if (_boundsCommunity)
+            {
+                ArrayPool<double>.Shared.Return(community);
             }
         }
     }
@@ -472,21 +510,34 @@ public sealed class UserBasedRecommender
         return means;
     }
 
-    /// <summary>Each movie's share of the most-rated movie's raters (the prior), and its mean stars.</summary>
-    private static (float[] Popularity, float[] Mean) MovieStatistics(RatingMatrix matrix)
+    /// <summary>
+    /// Each movie's share of the most-rated movie's raters (the prior), and its mean stars. With
+    /// <paramref name="leftOut"/>, those users' ratings do not count toward the prior, so a crowd of
+    /// new profiles cannot make a movie popular.
+    /// </summary>
+    private static (float[] Popularity, float[] Mean) MovieStatistics(RatingMatrix matrix, bool[]? leftOut)
     {
         var popularity = new float[matrix.MovieCount];
         var mean = new float[matrix.MovieCount];
+        var raters = new int[matrix.MovieCount];
         var most = 1;
         for (var m = 0; m < matrix.MovieCount; m++)
         {
-            most = Math.Max(most, matrix.RatingCountOf(m));
+            for (var p = matrix.ColumnStart[m]; p < matrix.ColumnStart[m + 1]; p++)
+            {
+                if (leftOut is null || !leftOut[matrix.ColumnUser[p]])
+                {
+                    raters[m]++;
+                }
+            }
+
+            most = Math.Max(most, raters[m]);
         }
 
         for (var m = 0; m < matrix.MovieCount; m++)
         {
             var count = matrix.RatingCountOf(m);
-            popularity[m] = (float)count / most;
+            popularity[m] = (float)raters[m] / most;
             double sum = 0;
             for (var p = matrix.ColumnStart[m]; p < matrix.ColumnStart[m + 1]; p++)
             {
@@ -616,11 +667,18 @@ public sealed class UserBasedRecommender
                 var centred = MostSimilar(users, excludeUser, options.MinSimilarity, options.CandidatePool, coRated
                     ? u => dot[u] == 0 ? 0 : dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
                     : u => dot[u] == 0 || norm == 0 || model._userNorm[u] == 0 ? 0 : dot[u] / (norm * model._userNorm[u]));
+                Func<int, double> whoRatedWhat = u => overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * matrix.MoviesRatedBy(u).Length);
                 var ranking = options.RankingSimilarity == RankingSimilarity.CentredRatings
                     ? (centred.Users[..Math.Min(centred.Users.Length, options.RankingNeighbours)],
                         centred.Similarities[..Math.Min(centred.Users.Length, options.RankingNeighbours)])
-                    : MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u =>
-                        overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * matrix.MoviesRatedBy(u).Length));
+                    : model._boundsCommunity
+                        // MovieLens's nearest and the community's nearest, each their own K: the
+                        // community's evidence is bounded by MovieLens's (AccumulateEvidence), so it must
+                        // not also crowd MovieLens's neighbours out.
+                        ? Merged(
+                            MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => model._isCommunity[u] ? 0 : whoRatedWhat(u)),
+                            MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => model._isCommunity[u] ? whoRatedWhat(u) : 0))
+                        : MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, whoRatedWhat);
                 return new Neighbourhood(offset, centred, ranking);
             }
             finally
@@ -633,6 +691,15 @@ public sealed class UserBasedRecommender
                     ArrayPool<double>.Shared.Return(userSquares);
                 }
             }
+        }
+
+        /// <summary>Two neighbour lists as one, most similar first (ties by user index).</summary>
+        private static (int[] Users, double[] Similarities) Merged((int[] Users, double[] Similarities) a, (int[] Users, double[] Similarities) b)
+        {
+            var users = a.Users.Concat(b.Users).ToArray();
+            var similarities = a.Similarities.Concat(b.Similarities).ToArray();
+            var order = Enumerable.Range(0, users.Length).OrderByDescending(i => similarities[i]).ThenBy(i => users[i]).ToArray();
+            return (order.Select(i => users[i]).ToArray(), order.Select(i => similarities[i]).ToArray());
         }
 
         /// <summary>The users above the minimum similarity, most similar first (ties by user index), at most <paramref name="take"/>.</summary>

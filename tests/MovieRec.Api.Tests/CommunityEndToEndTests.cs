@@ -11,7 +11,8 @@ namespace MovieRec.Api.Tests;
 public sealed class CommunityEndToEndTests : IAsyncLifetime
 {
     private static readonly int[] TenFilms = [55820, 786, 1090, 2657, 435, 5502, 1127, 3671, 1304, 158];
-    private const int HiddenFilm = 1473;
+    /// <summary>"Ghostbusters (1984)": 63rd for bea from MovieLens alone; see CommunityBuilderTests.</summary>
+    private const int HiddenFilm = 2716;
 
     // Not a timing target: how long to wait before calling it a hang, with room for a busy shared machine.
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);

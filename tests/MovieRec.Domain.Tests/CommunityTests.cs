@@ -83,13 +83,60 @@ public class CommunityTests
         // Film 12 is the more popular one. With one neighbour, that neighbour decides the top pick.
         var person = Stars(Enumerable.Range(1, 10), 4);
         var pool = NeighbourPool.Of(MovieLens(), CommunityRatings.Empty.With([("person", person)]));
-        var recommender = new UserBasedRecommender(pool.Matrix, new RecommenderOptions { RankingNeighbours = 1 });
+        // Without the community's bound, so that the person's own row competes for the one neighbour's place.
+        var recommender = new UserBasedRecommender(pool.Matrix, new RecommenderOptions { RankingNeighbours = 1, CommunityEvidenceCap = double.PositiveInfinity });
 
         var leftOut = recommender.Recommend(person, 1, self: pool.UserIndexOf("person"));
         var comparedWithThemself = recommender.Recommend(person, 1);
 
         Assert.Equal(11, leftOut.Single().MovieId);
         Assert.Equal(12, comparedWithThemself.Single().MovieId);
+    }
+
+    [Fact]
+    public void A_film_no_MovieLens_neighbour_supports_stays_out_of_lists_however_many_community_profiles_push_it()
+    {
+        // Film 13: no MovieLens rating at all; 50 community profiles rate it 5 beside the person's films.
+        var person = Stars(Enumerable.Range(1, 10), 4);
+        var fakes = Enumerable.Range(0, 50).Select(f => ($"fake-{f}", (IReadOnlyDictionary<int, double>)new Dictionary<int, double>(Stars(Enumerable.Range(1, 10), 4)) { [13] = 5 }));
+        var pool = NeighbourPool.Of(MovieLens(), CommunityRatings.Empty.With(fakes));
+
+        var bounded = new UserBasedRecommender(pool.Matrix, new RecommenderOptions()).Recommend(person, 5);
+        var unbounded = new UserBasedRecommender(pool.Matrix, new RecommenderOptions { CommunityEvidenceCap = double.PositiveInfinity }).Recommend(person, 5);
+
+        Assert.DoesNotContain(13, bounded.Select(r => r.MovieId));
+        Assert.Equal(13, unbounded[0].MovieId);
+    }
+
+    [Fact]
+    public void Community_votes_reorder_films_MovieLens_neighbours_support()
+    {
+        // User 1 rated films 1–10 and loved 11 (similarity 10/√110, vote 0.909); user 5 rated films
+        // 1–5 and loved 12 (5/√60, vote 0.417): MovieLens alone puts 11 first. Three community
+        // profiles like the person's love 12 (votes 3 × 0.909 = 2.73, under the bound 10 × 0.417):
+        // 12 comes first.
+        var person = Stars(Enumerable.Range(1, 10), 4);
+        var builder = new RatingMatrixBuilder();
+        foreach (var movie in Enumerable.Range(1, 10))
+        {
+            builder.Add(1, movie, 4);
+        }
+
+        builder.Add(1, 11, 5);
+        foreach (var movie in Enumerable.Range(1, 5))
+        {
+            builder.Add(5, movie, 4);
+        }
+
+        builder.Add(5, 12, 5);
+        var movieLens = builder.Build(Enumerable.Range(1, 20));
+        var community = Enumerable.Range(0, 3).Select(f => ($"fan-{f}", (IReadOnlyDictionary<int, double>)new Dictionary<int, double>(Stars(Enumerable.Range(1, 10), 4)) { [12] = 5 }));
+
+        var alone = new UserBasedRecommender(movieLens, new RecommenderOptions()).Recommend(person, 2);
+        var joined = new UserBasedRecommender(NeighbourPool.Of(movieLens, CommunityRatings.Empty.With(community)).Matrix, new RecommenderOptions()).Recommend(person, 2);
+
+        Assert.Equal([11, 12], alone.Select(r => r.MovieId));
+        Assert.Equal([12, 11], joined.Select(r => r.MovieId));
     }
 
     /// <summary>User 1 rated films 1–10 (4 stars) and 11 (5); users 2–4 rated film 12 and a few others.</summary>
