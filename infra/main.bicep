@@ -18,7 +18,8 @@ param location string
 param telegramBotToken string
 
 @secure()
-@description('The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; register the same with movierec bot set-webhook.')
+@minLength(16)
+@description('The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; register the same with movierec bot set-webhook. Required, so the webhook is never open (scripts/deploy.sh generates one).')
 param telegramWebhookSecret string
 
 @minValue(1)
@@ -121,7 +122,7 @@ module function 'app/function.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     modelRefreshInterval: modelRefreshInterval
     telegramBotTokenReference: empty(telegramBotToken) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.botTokenSecretName})'
-    telegramWebhookSecretReference: empty(telegramWebhookSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.webhookSecretName})'
+    telegramWebhookSecretReference: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${keyVault.outputs.webhookSecretName})'
   }
 }
 

@@ -5,4 +5,5 @@ using 'main.bicep'
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'movierec')
 param location = readEnvironmentVariable('AZURE_LOCATION', 'westeurope')
 param telegramBotToken = readEnvironmentVariable('TELEGRAM_BOT_TOKEN', '')
-param telegramWebhookSecret = readEnvironmentVariable('TELEGRAM_WEBHOOK_SECRET', '')
+// No default: a deployment without a webhook secret fails here rather than leave the webhook open.
+param telegramWebhookSecret = readEnvironmentVariable('TELEGRAM_WEBHOOK_SECRET')

@@ -47,7 +47,7 @@ resource botToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(te
   }
 }
 
-resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(telegramWebhookSecret)) {
+resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: webhookSecretName
   properties: {

@@ -11,6 +11,7 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(MovieAnswer))]
 [JsonSerializable(typeof(RateAnswer))]
 [JsonSerializable(typeof(SkipAnswer))]
+[JsonSerializable(typeof(ForgetAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(WebhookAnswer))]

@@ -19,6 +19,8 @@ public sealed record RateAnswer(
 
 public sealed record SkipAnswer([property: JsonPropertyName("status")] string Status);
 
+public sealed record ForgetAnswer([property: JsonPropertyName("status")] string Status);
+
 public sealed record RecommendAnswer([property: JsonPropertyName("movies")] IReadOnlyList<RecommendedMovieAnswer> Movies);
 
 public sealed record RecommendedMovieAnswer(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MovieRec.Bot;
 using MovieRec.Service;
 
@@ -15,6 +16,11 @@ public static class ApiRegistration
         services.AddMovieRecBot(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FailureLog>();
+        services.AddOptions<ApiKeyOptions>().Bind(configuration)
+            .Validate(o => o.All.All(k => k.Length >= ApiKeyOptions.MinimumLength), $"API_KEYS: every key must be at least {ApiKeyOptions.MinimumLength} characters (for example `openssl rand -hex 32`).")
+            .ValidateOnStart();
+        services.AddSingleton<ApiKeyCheck>();
+        services.AddSingleton<IValidateOptions<BotOptions>, WebhookSecretRequired>();
         // Transient: it holds the bot's typed HttpClient, which must not live for the app's lifetime.
         services.AddTransient<TelegramWebhookHandler>();
         // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.

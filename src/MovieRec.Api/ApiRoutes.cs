@@ -20,11 +20,13 @@ public static class ApiRoutes
     public const string Rate = "rate";
     public const string SkipMovie = "skip_movie";
     public const string Recommend = "recommend";
+    public const string Forget = "forget";
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
 
-    public static readonly ApiRoute RegisterRoute = Post(Register, ChatRequest.Read, (request, services, cancellationToken) =>
-        Handlers.RegisterAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute RegisterRoute = new("POST", Register, context => HttpEndpoint.HandleAsync(context, ChatRequest.Read, async (request, services, cancellationToken) =>
+        await Handlers.RegisterAsync(
+            request, ApiCaller.Of(context.Request), services.GetRequiredService<RecommenderService>(), services.GetRequiredService<RateLimits>(), context.Response, cancellationToken)));
 
     public static readonly ApiRoute GetUnratedMovieRoute = Post(GetUnratedMovie, ChatRequest.Read, (request, services, cancellationToken) =>
         Handlers.GetUnratedMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
@@ -39,15 +41,19 @@ public static class ApiRoutes
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
         Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
-    public static readonly ApiRoute HealthRoute = new("GET", Health, context =>
+    public static readonly ApiRoute ForgetRoute = Post(Forget, ChatRequest.Read, (request, services, cancellationToken) =>
+        Handlers.ForgetAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute HealthRoute = new("GET", Health, ApiAccess.Anyone, context =>
         HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(Handlers.Health(context.RequestServices.GetRequiredService<LiveModel>()))));
 
-    public static readonly ApiRoute TelegramWebhookRoute = new("POST", TelegramWebhook, context =>
+    // Anonymous to the hosts: the webhook checks Telegram's secret itself.
+    public static readonly ApiRoute TelegramWebhookRoute = new("POST", TelegramWebhook, ApiAccess.Anyone, context =>
         HttpEndpoint.RunAsync(context, cancellationToken =>
             context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, HealthRoute, TelegramWebhookRoute];
+        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, ForgetRoute, HealthRoute, TelegramWebhookRoute];
 
     private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
         RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>
@@ -59,5 +65,22 @@ public static class ApiRoutes
         new("POST", path, context => HttpEndpoint.HandleAsync(context, read, async (request, services, cancellationToken) => await handle(request, services, cancellationToken)));
 }
 
-/// <summary>One route: its method, its path (no leading slash, no prefix) and how it answers.</summary>
-public sealed record ApiRoute(string Method, string Path, Func<HttpContext, Task<IResult>> AnswerAsync);
+/// <summary>One route: its method, its path (no leading slash, no prefix), who may call it, and how it answers.</summary>
+public sealed record ApiRoute(string Method, string Path, ApiAccess Access, Func<HttpContext, Task<IResult>> AnswerAsync)
+{
+    /// <summary>A JSON route: key holders only (function-level in Azure, API_KEYS or loopback on the standalone host).</summary>
+    public ApiRoute(string method, string path, Func<HttpContext, Task<IResult>> answerAsync)
+        : this(method, path, ApiAccess.KeyHolders, answerAsync)
+    {
+    }
+}
+
+/// <summary>Who may call a route (the contract's "Who may call what").</summary>
+public enum ApiAccess
+{
+    /// <summary>A caller with an API key (x-functions-key).</summary>
+    KeyHolders,
+
+    /// <summary>Anyone: /health, and the webhook, which checks Telegram's secret itself.</summary>
+    Anyone,
+}

@@ -11,9 +11,45 @@ namespace MovieRec.Api;
 /// </summary>
 public static class Handlers
 {
-    /// <summary>POST /register: {"exists": 0} the first time a chat id is seen, {"exists": 1} after.</summary>
-    public static async Task<Ok<RegisterAnswer>> RegisterAsync(ChatRequest request, RecommenderService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new RegisterAnswer(await service.RegisterAsync(request.ChatId, cancellationToken) ? 0 : 1));
+    /// <summary>
+    /// POST /register: {"exists": 0} the first time a chat id is seen, {"exists": 1} after. A key
+    /// whose budget of new chats is spent gets 429 for a chat that would be new (one extra read tells).
+    /// </summary>
+    public static async Task<Results<Ok<RegisterAnswer>, JsonHttpResult<ErrorAnswer>>> RegisterAsync(
+        ChatRequest request, ApiCaller caller, RecommenderService service, RateLimits limits, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (caller.KeyId is { } key && !limits.MayCreateChat(key))
+        {
+            return await service.IsKnownAsync(request.ChatId, cancellationToken)
+                ? TypedResults.Ok(new RegisterAnswer(1))
+                : TooMany(response, RateLimits.NewChatRetryAfter, "This API key has registered as many new chats as it may in a minute; try again after Retry-After.");
+        }
+
+        var created = await service.RegisterAsync(request.ChatId, cancellationToken);
+        if (created && caller.KeyId is { } spender)
+        {
+            limits.ChatCreated(spender);
+        }
+
+        return TypedResults.Ok(new RegisterAnswer(created ? 0 : 1));
+    }
+
+    /// <summary>POST /forget: everything held about the chat deleted; /register then answers {"exists": 0}.</summary>
+    public static async Task<Results<Ok<ForgetAnswer>, JsonHttpResult<ErrorAnswer>>> ForgetAsync(
+        ChatRequest request, RecommenderService service, CancellationToken cancellationToken)
+    {
+        var forgotten = await service.ForgetAsync(request.ChatId, cancellationToken);
+        return forgotten.Refusal is { } refusal
+            ? Refused.For(refusal, request.ChatId)
+            : TypedResults.Ok(new ForgetAnswer("success"));
+    }
+
+    /// <summary>429 with Retry-After (whole seconds, at least 1) and the contract's JSON error.</summary>
+    public static JsonHttpResult<ErrorAnswer> TooMany(HttpResponse response, TimeSpan retryAfter, string message)
+    {
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiErrors.Of(StatusCodes.Status429TooManyRequests, message);
+    }
 
     /// <summary>POST /get_unrated_movie: a random movie the user has not rated, weighted by popularity.</summary>
     public static async Task<Results<Ok<MovieAnswer>, JsonHttpResult<ErrorAnswer>>> GetUnratedMovieAsync(

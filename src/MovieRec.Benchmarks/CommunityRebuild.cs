@@ -155,6 +155,10 @@ internal static class CommunityRebuild
 
         public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) => Count(inner.ReadAllAsync(cancellationToken));
 
+        public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) => Count(inner.ForgetAsync(chatId, cancellationToken));
+
+        public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => Count(inner.SweepChangeNotesAsync(olderThan, cancellationToken));
+
         private Task<T> Count<T>(Task<T> call, int requests = 1)
         {
             Interlocked.Add(ref _calls, requests);

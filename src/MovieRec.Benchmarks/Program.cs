@@ -6,6 +6,16 @@ using MovieRec.Benchmarks;
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- cold-start <host .dll or executable> [runs] [port]
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- community-rebuild <connection string> [users] [changed share] [rounds] [full-read]
 // dotnet run -c Release --project src/MovieRec.Benchmarks -- community-snapshot [people] [ratings]
+// dotnet run -c Release --project src/MovieRec.Benchmarks -- load-ratio <app url> <table connection string> [seconds] [connections …]
+if (args is ["load-ratio", var appUrl, var tables, .. var load])
+{
+    return await LoadRatio.RunAsync(
+        new Uri(appUrl),
+        tables,
+        TimeSpan.FromSeconds(load.Length > 0 ? int.Parse(load[0], CultureInfo.InvariantCulture) : 10),
+        load.Length > 1 ? [.. load[1..].Select(n => int.Parse(n, CultureInfo.InvariantCulture))] : [16, 64]);
+}
+
 if (args is ["cold-start", var app, .. var rest])
 {
     return await ColdStart.RunAsync(

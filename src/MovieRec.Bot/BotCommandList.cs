@@ -10,12 +10,14 @@ public static class BotCommandList
     public const string Rate = "rate";
     public const string Recommend = "recommend";
     public const string Help = "help";
+    public const string Forget = "forget";
 
     public static IReadOnlyList<BotCommand> All { get; } =
     [
         new(Rate, "rate a movie from 1 to 5"),
         new(Recommend, "three films picked for you"),
         new(Start, "say hello and register"),
+        new(Forget, "delete everything MovieRec holds about you"),
         new(Help, "this list"),
     ];
 

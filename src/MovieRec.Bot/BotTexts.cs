@@ -45,4 +45,14 @@ public static class BotTexts
 
     /// <summary>What the rating question becomes after "Haven't seen it".</summary>
     public const string YouHaveNotSeenIt = HowDoYouRate + " You haven't seen it.";
+
+    /// <summary>The callback answer to a press past the chat's rate limit; nothing was stored.</summary>
+    public const string SlowDown = "Slow down a little: that was faster than anyone rates films. Nothing was saved; try again in a minute.";
+
+    public const string ForgetQuestion =
+        "This deletes your ratings, skips and everything else MovieRec holds about you, and takes you out of the recommendations of others at the next refresh. It cannot be undone.";
+
+    public const string Forgotten = "Done: everything MovieRec held about you is deleted. Send /start whenever you want to begin again.";
+
+    public const string NothingToForget = "MovieRec holds nothing about you.";
 }

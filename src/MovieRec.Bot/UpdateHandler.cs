@@ -13,10 +13,11 @@ namespace MovieRec.Bot;
 /// The conversation of the contract: routes an update by its shape, then a command by its word,
 /// and calls the same <see cref="RecommenderService"/> the HTTP routes call. A chat is registered
 /// when the service first says it is unknown, not before every command, so a known user's button
-/// press costs three store calls (the rating, the count, the next movie). A failure gets the user
-/// an apology and is logged with the update id.
+/// press costs three store calls (the rating, the count, the next movie). Writes (ratings, skips,
+/// forgetting) spend the chat's rate limit; past it the person is asked to slow down and nothing is
+/// stored. A failure gets the user an apology and is logged with the update id.
 /// </summary>
-public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService service, ILogger<UpdateHandler> logger)
+public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService service, RateLimits limits, ILogger<UpdateHandler> logger)
 {
     public const int RecommendationCount = RecommendationRules.DefaultTopN;
 
@@ -63,6 +64,7 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
             BotCommandList.Start => StartAsync(chat, cancellationToken),
             BotCommandList.Rate => OfferMovieAsync(chat, cancellationToken),
             BotCommandList.Recommend => RecommendAsync(chat, cancellationToken),
+            BotCommandList.Forget => bot.SendMessage(chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
             _ => SendAsync(chat, BotTexts.Help, cancellationToken),
         });
     }
@@ -94,6 +96,13 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
 
     private async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
+        // Every button writes; callback data is not signed, so a script can press any of them.
+        if (query.Message is { } pressed && !limits.TryPersonWrite(ChatIdOf(pressed.Chat), out _))
+        {
+            await bot.AnswerCallbackQuery(query.Id, BotTexts.SlowDown, showAlert: true, cancellationToken: cancellationToken);
+            return;
+        }
+
         if (query.Message is { } question && RatingButtons.TryRead(query.Data, out var movieId, out var stars))
         {
             await RateAsync(query, question, movieId, stars, cancellationToken);
@@ -101,6 +110,10 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         else if (query.Message is { } asked && RatingButtons.TryReadSkip(query.Data, out var skippedId))
         {
             await SkipAsync(query, asked, skippedId, cancellationToken);
+        }
+        else if (query.Message is { } confirmation && ForgetButton.IsPressed(query.Data))
+        {
+            await ForgetAsync(query, confirmation, cancellationToken);
         }
         else
         {
@@ -148,6 +161,15 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         await bot.AnswerCallbackQuery(query.Id, BotTexts.Skipped, cancellationToken: cancellationToken);
         await CloseQuestionAsync(question, BotTexts.YouHaveNotSeenIt, cancellationToken);
         await OfferMovieAsync(chat, cancellationToken);
+    }
+
+    /// <summary>The confirmed /forget: everything deleted, and the question closed so it is not pressed again.</summary>
+    private async Task ForgetAsync(CallbackQuery query, Message confirmation, CancellationToken cancellationToken)
+    {
+        var forgotten = await service.ForgetAsync(ChatIdOf(confirmation.Chat), cancellationToken);
+        var answer = forgotten.Refusal is null ? BotTexts.Forgotten : BotTexts.NothingToForget;
+        await bot.AnswerCallbackQuery(query.Id, answer, cancellationToken: cancellationToken);
+        await CloseQuestionAsync(confirmation, answer, cancellationToken);
     }
 
     /// <summary>/rate, and the next question after a press: a movie, then the buttons.</summary>

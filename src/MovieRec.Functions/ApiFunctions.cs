@@ -5,38 +5,47 @@ using MovieRec.Api;
 
 namespace MovieRec.Functions;
 
-/// <summary>One HTTP-triggered function per route of <see cref="ApiRoutes"/>; each only hands the request to its route.</summary>
+/// <summary>
+/// One HTTP-triggered function per route of <see cref="ApiRoutes"/>; each only hands the request to
+/// its route. The JSON routes are function-level: the Functions host refuses a call without a
+/// function key before it reaches the worker (a test holds the levels to <see cref="ApiRoute.Access"/>).
+/// </summary>
 public static class ApiFunctions
 {
     [Function("register")]
     public static Task<IActionResult> Register(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Register)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Register)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RegisterRoute, request);
 
     [Function("get_unrated_movie")]
     public static Task<IActionResult> GetUnratedMovie(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.GetUnratedMovie)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.GetUnratedMovie)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.GetUnratedMovieRoute, request);
 
     [Function("rate_movie")]
     public static Task<IActionResult> RateMovie(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RateMovie)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RateMovie)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RateMovieRoute, request);
 
     [Function("rate")]
     public static Task<IActionResult> Rate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Rate)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Rate)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RateRoute, request);
 
     [Function("skip_movie")]
     public static Task<IActionResult> SkipMovie(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SkipMovie)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.SkipMovie)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.SkipMovieRoute, request);
 
     [Function("recommend")]
     public static Task<IActionResult> Recommend(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RecommendRoute, request);
+
+    [Function("forget")]
+    public static Task<IActionResult> Forget(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Forget)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.ForgetRoute, request);
 
     [Function("health")]
     public static Task<IActionResult> Health(

@@ -27,6 +27,12 @@ internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetric
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
         MeasureAsync("read_all", () => store.ReadAllAsync(cancellationToken));
 
+    public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
+        MeasureAsync("forget", () => store.ForgetAsync(chatId, cancellationToken));
+
+    public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        MeasureAsync("sweep_changes", () => store.SweepChangeNotesAsync(olderThan, cancellationToken));
+
     private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> call)
     {
         var started = Stopwatch.GetTimestamp();

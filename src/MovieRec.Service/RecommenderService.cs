@@ -15,6 +15,17 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
         store.TryRegisterAsync(chatId, cancellationToken);
 
+    /// <summary>Whether the chat id is registered. One store read.</summary>
+    public async Task<bool> IsKnownAsync(string chatId, CancellationToken cancellationToken) =>
+        await store.GetRatingsAsync(chatId, cancellationToken) is not null;
+
+    /// <summary>
+    /// Deletes everything held about the chat; it leaves the neighbour pool at the next build.
+    /// <see cref="Refusal.UnknownUser"/> when there is nothing to forget.
+    /// </summary>
+    public async Task<Outcome<bool>> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
+        await store.ForgetAsync(chatId, cancellationToken) ? Outcome.Done(true) : Refusal.UnknownUser;
+
     /// <summary>
     /// A random movie the user has neither rated nor skipped: popularity-weighted at first, then among
     /// the films their nearest neighbours rated (<see cref="MovieOffer"/>). One store read.

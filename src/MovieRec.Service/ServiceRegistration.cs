@@ -28,16 +28,22 @@ public static class ServiceRegistration
         services.AddSingleton<IRatingStore, MeasuredRatingStore>();
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration)
+            .Validate(o => o.PersonWritesPerMinute >= 1 && o.KeyNewChatsPerMinute >= 1, "RATE_LIMIT_PERSON_WRITES_PER_MINUTE and RATE_LIMIT_KEY_NEW_CHATS_PER_MINUTE must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<RetentionSweep>();
         return services;
     }
 
     /// <summary>
-    /// The community builder as a background service, for the standalone host (the Functions app
-    /// runs the builder from a timer function instead).
+    /// The community builder and the retention sweep as background services, for the standalone
+    /// host (the Functions app runs them from timer functions instead).
     /// </summary>
     public static IServiceCollection AddCommunityBuilding(this IServiceCollection services)
     {
         services.AddHostedService<CommunityBuilding>();
+        services.AddHostedService<RetentionSweeping>();
         return services;
     }
 }

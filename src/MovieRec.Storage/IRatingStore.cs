@@ -42,4 +42,15 @@ public interface IRatingStore
 
     /// <summary>Every registered user's ratings: the model builder's full rebuild.</summary>
     Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes everything held about the chat: the user, their ratings and skips, and their change
+    /// notes but one, the note that tells the model builder to drop them from the neighbour pool at
+    /// its next build (it expires with every note, <see cref="SweepChangeNotesAsync"/>). False for an
+    /// unknown chat id; nothing is written then.
+    /// </summary>
+    Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the change notes written before <paramref name="olderThan"/>; how many went.</summary>
+    Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 }

@@ -12,12 +12,16 @@ namespace MovieRec.Storage;
 public sealed class InMemoryRatingStore : IRatingStore
 {
     private readonly ConcurrentDictionary<string, User> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _forgotten = new(StringComparer.Ordinal);
 
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_users.TryAdd(chatId, new User()));
     }
+
+    /// <summary>How many change notes are held (the users with one since the last sweep, and the forgotten): what a sweep can delete.</summary>
+    public int ChangeNotes => _forgotten.Count + _users.Values.Count(u => u.ChangedAt != DateTimeOffset.MinValue);
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
     {
@@ -74,6 +78,14 @@ public sealed class InMemoryRatingStore : IRatingStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (chatId, forgottenAt) in _forgotten)
+        {
+            if (forgottenAt >= since)
+            {
+                changed.Add(chatId);
+            }
+        }
+
         foreach (var (chatId, user) in _users)
         {
             lock (user)
@@ -103,6 +115,46 @@ public sealed class InMemoryRatingStore : IRatingStore
     }
 
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) => ReadUsersAsync(_users.Keys.ToList(), cancellationToken);
+
+    public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_users.TryRemove(chatId, out _))
+        {
+            return Task.FromResult(false);
+        }
+
+        // The builder's note that the chat changed: it is dropped from the pool at the next build.
+        _forgotten[chatId] = DateTimeOffset.UtcNow;
+        return Task.FromResult(true);
+    }
+
+    public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var swept = 0;
+        foreach (var (chatId, forgottenAt) in _forgotten)
+        {
+            if (forgottenAt < olderThan && _forgotten.TryRemove(chatId, out _))
+            {
+                swept++;
+            }
+        }
+
+        foreach (var user in _users.Values)
+        {
+            lock (user)
+            {
+                if (user.ChangedAt != DateTimeOffset.MinValue && user.ChangedAt < olderThan)
+                {
+                    user.ChangedAt = DateTimeOffset.MinValue;
+                    swept++;
+                }
+            }
+        }
+
+        return Task.FromResult(swept);
+    }
 
     private sealed class User
     {

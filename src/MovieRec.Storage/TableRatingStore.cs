@@ -147,6 +147,86 @@ public sealed class TableRatingStore : IRatingStore
         return changed;
     }
 
+    /// <summary>
+    /// The chat's partition read and deleted in transactions of up to 100 entities (the user entity
+    /// last, so a failure part way leaves a chat that can be forgotten again); then its change notes
+    /// found and deleted, and one written for the builder. A rating saved while this runs may
+    /// survive it; the person can forget again.
+    /// </summary>
+    public async Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var known = await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        {
+            var keys = new List<string>();
+            await foreach (var entity in users.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {chatId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                keys.Add(entity.RowKey);
+            }
+
+            if (!keys.Contains(UserRow))
+            {
+                return false;
+            }
+
+            var ratingsFirst = keys.Where(k => k != UserRow).Append(UserRow);
+            foreach (var chunk in ratingsFirst.Chunk(100))
+            {
+                await users.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(chatId, k), ETag.All)), cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+        if (!known)
+        {
+            return false;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var notes = await _tables.ScanChangesAsync(async (changes, cancellationToken) =>
+        {
+            var found = new List<string>();
+            await foreach (var note in changes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {chatId}"), select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                found.Add(note.PartitionKey);
+            }
+
+            return found;
+        }, cancellationToken);
+        foreach (var bucket in notes.Where(b => b != BucketOf(now)))
+        {
+            await _tables.OnChangesAsync(bucket, async (changes, cancellationToken) => (await changes.DeleteEntityAsync(bucket, chatId, ETag.All, cancellationToken)).Status, cancellationToken);
+        }
+
+        await NoteChangeAsync(chatId, now, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Every note of the hours before <paramref name="olderThan"/>'s, one partition (hour) at a time.</summary>
+    public async Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var cutoff = BucketOf(olderThan);
+        var old = await _tables.ScanChangesAsync(async (changes, cancellationToken) =>
+        {
+            var found = new List<(string Bucket, string ChatId)>();
+            await foreach (var note in changes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                found.Add((note.PartitionKey, note.RowKey));
+            }
+
+            return found;
+        }, cancellationToken);
+        foreach (var hour in old.GroupBy(n => n.Bucket))
+        {
+            foreach (var chunk in hour.Chunk(100))
+            {
+                await _tables.OnChangesAsync(hour.Key, async (changes, cancellationToken) =>
+                    (await changes.SubmitTransactionAsync(chunk.Select(n => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(n.Bucket, n.ChatId), ETag.All)), cancellationToken)).Value.Count, cancellationToken);
+            }
+        }
+
+        return old.Count;
+    }
+
     /// <summary>The whole users table, read in pages of up to 1,000 entities.</summary>
     public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)
     {

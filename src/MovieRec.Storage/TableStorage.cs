@@ -69,12 +69,16 @@ public sealed class TableStorage : IDisposable
     /// client whose network timeout allows for slow pages. It takes no request's slot: it runs
     /// its own few reads at a time (<see cref="TableRatingStore.ReadUsersAsync"/>).
     /// </summary>
-    public async Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        var probe = _outage.Admit();
-        return await RecordingOutcomeAsync(
-            probe, partition: null, () => RunOnTableAsync(_options.UsersTable, (_, budget) => call(_scanService.GetTableClient(_options.UsersTable), budget), BuilderBudget, cancellationToken));
-    }
+    public Task<T> ScanUsersAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        ScanAsync(_options.UsersTable, call, cancellationToken);
+
+    /// <summary>Runs a read across the changes table (a sweep, or the notes of a chat being forgotten), with the builder's budget and no request's slot.</summary>
+    public Task<T> ScanChangesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        ScanAsync(_options.ChangesTable, call, cancellationToken);
+
+    /// <summary>Runs a read across the Telegram updates table (the ledger's sweep), with the builder's budget and no request's slot.</summary>
+    public Task<T> ScanUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        ScanAsync(_options.UpdatesTable, call, cancellationToken);
 
     /// <summary>Runs a call on one partition of the Telegram updates table; see <see cref="RunAsync{T}"/>.</summary>
     public Task<T> OnUpdatesAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
@@ -94,6 +98,14 @@ public sealed class TableStorage : IDisposable
         using var slot = await _bulkhead.EnterAsync(cancellationToken);
         var probe = _outage.Admit();
         return await RecordingOutcomeAsync(probe, partition, () => RunOnTableAsync(table, call, StoreBudget, cancellationToken));
+    }
+
+    /// <summary>A long read on the scan client, with <see cref="BuilderBudget"/>; outages still count.</summary>
+    private async Task<T> ScanAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var probe = _outage.Admit();
+        return await RecordingOutcomeAsync(
+            probe, partition: null, () => RunOnTableAsync(table, (_, budget) => call(_scanService.GetTableClient(table), budget), BuilderBudget, cancellationToken));
     }
 
     /// <summary>Tells <see cref="StoreOutage"/> whether the store answered.</summary>

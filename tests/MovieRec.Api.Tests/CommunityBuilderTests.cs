@@ -71,6 +71,25 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_forgotten_person_has_no_row_in_the_snapshot_of_the_next_build()
+    {
+        await RateAsync("leaves", TenFilms, 4);
+        await RateAsync("stays", TenFilms, 3);
+        var (builder, live) = Builder(TimeSpan.FromSeconds(1));
+        await builder.BuildIfDueAsync(CancellationToken.None);
+        Assert.True(live.Current.Community!.Ratings.Contains("leaves"));
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        Assert.True(await _store.ForgetAsync("leaves", CancellationToken.None));
+        Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
+
+        var latest = (await Snapshots().LatestAsync(CancellationToken.None))!;
+        var published = CommunitySnapshot.FromBytes(await Snapshots().DownloadAsync(latest.Version, CancellationToken.None));
+        Assert.Equal(["stays"], published.Ratings.Members.Select(m => m.ChatId));
+        Assert.Equal(-1, live.Current.SelfIndexOf("leaves"));
+    }
+
+    [Fact]
     public async Task A_build_with_nobody_changed_publishes_nothing()
     {
         await RateAsync("ten", TenFilms, 4);

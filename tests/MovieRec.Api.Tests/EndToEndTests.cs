@@ -111,6 +111,25 @@ public sealed class EndToEndTests(ApiFixture app) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Forget_over_http_empties_the_chats_partition_on_azurite_and_register_then_starts_afresh()
+    {
+        await app.Host.PostAsync("/register", new { chat_id = "forgetful" });
+        foreach (var film in new[] { 1, 2, 3 })
+        {
+            await app.Host.PostAsync("/rate_movie", new { chat_id = "forgetful", movie_id = film, rating = 4 });
+        }
+
+        var forgotten = await app.Host.PostAsync("/forget", new { chat_id = "forgetful" });
+        var users = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, new Storage.StorageOptions().UsersTable);
+        var left = users.Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "forgetful").Count();
+        var registered = await app.Host.PostAsync("/register", new { chat_id = "forgetful" });
+
+        Assert.Equal(200, forgotten.Status);
+        Assert.Equal(0, left);
+        Assert.Equal(0, registered.Body.GetProperty("exists").GetInt32());
+    }
+
+    [Fact]
     public async Task Malformed_and_hostile_bodies_get_4xx_and_change_nothing()
     {
         await app.Host.PostAsync("/register", new { chat_id = "target" });

@@ -7,7 +7,9 @@ public class HostStartTests
 {
     [Theory]
     [InlineData("TELEGRAM_BOT_TOKEN", "no-colon-here-but-a-secret-value-xyz", "TELEGRAM_BOT_TOKEN is set but is not a bot token")]
+    [InlineData("TELEGRAM_BOT_TOKEN", "123456789:AAbbccddeeffgghhiijjkkllmmnn", "TELEGRAM_BOT_TOKEN is set but TELEGRAM_WEBHOOK_SECRET is not")]
     [InlineData("TELEGRAM_WEBHOOK_SECRET", "spaces are not allowed", "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters")]
+    [InlineData("API_KEYS", "long-enough-key-0123456789,short-key", "API_KEYS: every key must be at least 16 characters")]
     [InlineData("MOVIELENS_DIR", "/no/such/folder", "MOVIELENS_DIR: /no/such/folder has no movies.csv, links.csv, ratings.csv")]
     [InlineData("TELEGRAM_API_BASE_URL", "ftp://bot-api", "TELEGRAM_API_BASE_URL must be an http(s) URL")]
     [InlineData("MODEL_REFRESH_INTERVAL", "every five minutes", "MODEL_REFRESH_INTERVAL is not a time span of a second or more")]
@@ -24,9 +26,9 @@ public class HostStartTests
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("MovieRec cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
-        if (setting is "TELEGRAM_BOT_TOKEN" or "RATINGS_STORAGE")
+        if (setting is "TELEGRAM_BOT_TOKEN" or "RATINGS_STORAGE" or "API_KEYS")
         {
-            Assert.DoesNotContain(setting == "RATINGS_STORAGE" ? "c2VjcmV0LWtleQ==" : value, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(setting == "RATINGS_STORAGE" ? "c2VjcmV0LWtleQ==" : value.Split(',')[^1], line, StringComparison.Ordinal);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,24 @@ namespace MovieRec.Api.Tests;
 /// </summary>
 public sealed class InProcessApi : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly IPAddress _caller;
     private HttpClient? _client;
+
+    public InProcessApi()
+        : this(new Dictionary<string, string>(), null)
+    {
+    }
+
+    private InProcessApi(IReadOnlyDictionary<string, string> settings, IPAddress? caller)
+    {
+        _settings = settings;
+        _caller = caller ?? IPAddress.Loopback;
+    }
+
+    /// <param name="settings">Settings on top of the test defaults (API_KEYS, rate limits).</param>
+    /// <param name="caller">The address requests come from; loopback by default, as a local client's.</param>
+    public static InProcessApi With(IReadOnlyDictionary<string, string> settings, IPAddress? caller = null) => new(settings, caller);
 
     /// <summary>The store behind the API, counting its calls.</summary>
     public ObservedRatingStore Store { get; } = new();
@@ -30,6 +49,32 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
         builder.UseSetting("MOVIELENS_DIR", Repository.MovieLensFolder);
         // No community refresh: it would look for Blob Storage, and these tests are about the routes.
         builder.UseSetting("MODEL_REFRESH_INTERVAL", "00:00:00");
-        builder.ConfigureServices(services => services.AddSingleton<IRatingStore>(Store));
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IRatingStore>(Store);
+            services.AddSingleton<IStartupFilter>(new CallerAddress(_caller));
+        });
+    }
+
+    /// <summary>
+    /// The test server's requests come from no network address at all: this gives them one, loopback
+    /// as a local client's unless a test says otherwise.
+    /// </summary>
+    private sealed class CallerAddress(IPAddress caller) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, call) =>
+            {
+                context.Connection.RemoteIpAddress = caller;
+                return call(context);
+            });
+            next(app);
+        };
     }
 }

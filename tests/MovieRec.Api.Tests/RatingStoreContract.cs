@@ -182,6 +182,53 @@ public abstract class RatingStoreContract : IAsyncLifetime
         Assert.Equal([3], everyone["everyone-a"].Skipped);
         Assert.Empty(everyone["everyone-b"].StarsByMovie);
     }
+
+    [Fact]
+    public async Task Forgetting_a_chat_deletes_its_ratings_and_skips_and_notes_the_change_for_the_builder()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await Store.TryRegisterAsync("forgets", CancellationToken.None);
+        await Store.SaveRatingAsync("forgets", 1, 4, CancellationToken.None);
+        await Store.SaveSkipAsync("forgets", 2, CancellationToken.None);
+        await Store.TryRegisterAsync("stays", CancellationToken.None);
+        await Store.SaveRatingAsync("stays", 1, 3, CancellationToken.None);
+
+        Assert.True(await Store.ForgetAsync("forgets", CancellationToken.None));
+
+        Assert.Null(await Store.GetRatingsAsync("forgets", CancellationToken.None));
+        Assert.Contains("forgets", await Store.ChangedSinceAsync(before, CancellationToken.None));
+        Assert.DoesNotContain(await Store.ReadUsersAsync(["forgets", "stays"], CancellationToken.None), u => u.ChatId == "forgets");
+        Assert.Equal(new Dictionary<int, double> { [1] = 3 }, (await Store.GetRatingsAsync("stays", CancellationToken.None))!.StarsByMovie);
+        Assert.True(await Store.TryRegisterAsync("forgets", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Forgetting_an_unknown_chat_is_false_and_writes_nothing()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        Assert.False(await Store.ForgetAsync("never-here", CancellationToken.None));
+
+        Assert.DoesNotContain("never-here", await Store.ChangedSinceAsync(before, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sweep_deletes_change_notes_older_than_its_cutoff_and_keeps_newer_ones()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await Store.TryRegisterAsync("noted", CancellationToken.None);
+        await Store.SaveRatingAsync("noted", 1, 4, CancellationToken.None);
+
+        await Store.SweepChangeNotesAsync(before, CancellationToken.None);
+        var kept = await Store.ChangedSinceAsync(before, CancellationToken.None);
+        // Notes are kept by the hour: a cutoff two hours ahead takes this hour's.
+        var swept = await Store.SweepChangeNotesAsync(DateTimeOffset.UtcNow.AddHours(2), CancellationToken.None);
+
+        Assert.Contains("noted", kept);
+        Assert.True(swept >= 1);
+        Assert.DoesNotContain("noted", await Store.ChangedSinceAsync(before, CancellationToken.None));
+        Assert.Equal(new Dictionary<int, double> { [1] = 4 }, (await Store.GetRatingsAsync("noted", CancellationToken.None))!.StarsByMovie);
+    }
 }
 
 /// <summary>The contract on one Azurite shared by the class: each test uses its own chat ids.</summary>

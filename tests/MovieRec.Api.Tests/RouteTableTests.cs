@@ -16,7 +16,21 @@ public class RouteTableTests
     }
 
     [Fact]
-    public void The_function_app_rebuilds_the_community_from_a_timer_with_a_cron_schedule_flex_consumption_accepts()
+    public void Every_json_route_is_function_level_in_azure_and_only_health_and_the_webhook_are_anonymous()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsOutput(), "functions.metadata")));
+        var levels = metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.GetProperty("bindings").EnumerateArray())
+            .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .ToDictionary(binding => binding.GetProperty("route").GetString()!, binding => binding.GetProperty("authLevel").GetString()!);
+        var expected = ApiRoutes.All.ToDictionary(r => r.Path, r => r.Access == ApiAccess.KeyHolders ? "Function" : "Anonymous");
+
+        Assert.Equal(expected.OrderBy(e => e.Key), levels.OrderBy(e => e.Key));
+        Assert.Equal(["health", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order());
+    }
+
+    [Fact]
+    public void The_function_app_rebuilds_the_community_and_sweeps_old_rows_from_timers_with_cron_schedules_flex_consumption_accepts()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsOutput(), "functions.metadata")));
         var timers = metadata.RootElement.EnumerateArray()
@@ -24,10 +38,10 @@ public class RouteTableTests
             .Where(f => f.Binding.GetProperty("type").GetString() == "timerTrigger")
             .ToList();
 
-        var (function, binding) = Assert.Single(timers);
-        Assert.Equal("rebuild_community", function);
         // Six CRON fields: a TimeSpan schedule ("00:05:00") is refused outside App Service plans.
-        Assert.Equal("0 */5 * * * *", binding.GetProperty("schedule").GetString());
+        Assert.Equal(
+            [("rebuild_community", "0 */5 * * * *"), ("sweep_retention", "0 17 3 * * *")],
+            timers.Select(t => (t.Function!, t.Binding.GetProperty("schedule").GetString()!)).Order());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MovieRec.Bot.Tests.Emulator;
 using MovieRec.Domain;
 using MovieRec.Service;
@@ -22,7 +23,8 @@ internal sealed class Conversation : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public Conversation()
+    /// <param name="personWritesPerMinute">The chat's rate limit (RATE_LIMIT_PERSON_WRITES_PER_MINUTE); the default is the product's.</param>
+    public Conversation(int? personWritesPerMinute = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,6 +39,7 @@ internal sealed class Conversation : IDisposable
         services.AddHttpClient(nameof(ITelegramBotClient)).ConfigurePrimaryHttpMessageHandler(() => new EmulatorMessageHandler(Telegram));
         services.AddMetrics();
         services.AddSingleton<MovieRecMetrics>();
+        services.AddSingleton(new RateLimits(Options.Create(personWritesPerMinute is { } limit ? new RateLimitOptions { PersonWritesPerMinute = limit } : new RateLimitOptions())));
         services.AddSingleton(provider => new RecommenderService(new LiveModel(Model), Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
         _services = services.BuildServiceProvider();
     }

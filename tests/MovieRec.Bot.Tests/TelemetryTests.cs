@@ -26,6 +26,7 @@ public class TelemetryTests
             ["RATINGS_STORAGE"] = azurite.ConnectionString,
             ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
             ["TELEGRAM_API_BASE_URL"] = telegram.BaseUrl,
+            ["TELEGRAM_WEBHOOK_SECRET"] = BotFixture.Secret,
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
             // Statsbeat reports to a fixed Microsoft endpoint: off, so nothing leaves the machine.
             ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
@@ -36,7 +37,8 @@ public class TelemetryTests
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (!Arrived(ingestion.Received) && DateTime.UtcNow < until)
         {
-            var (status, _) = await host.PostAsync("/telegram/webhook", telegram.Emulator.UserSends(4242, "/start"));
+            var (status, _) = await host.PostAsync(
+                "/telegram/webhook", telegram.Emulator.UserSends(4242, "/start"), headers: new Dictionary<string, string> { ["X-Telegram-Bot-Api-Secret-Token"] = BotFixture.Secret });
             Assert.Equal(200, status);
             await host.PostAsync("/register", new { chat_id = "telemetry" });
             await Task.Delay(1000);

@@ -135,10 +135,27 @@ public sealed class TemplateTests
         Assert.Equal("[parameters('modelRefreshInterval')]", (string?)AppSettings["MODEL_REFRESH_INTERVAL"]);
     }
 
+    [Fact]
+    public void The_webhook_secret_is_required_always_stored_and_always_set_so_the_webhook_is_never_open()
+    {
+        var parameter = Template.Root["parameters"]!["telegramWebhookSecret"]!;
+        Assert.Equal("securestring", (string?)parameter["type"]);
+        Assert.Equal(16, (int)parameter["minLength"]!);
+        Assert.Null(parameter["defaultValue"]);
+        var secret = Assert.Single(Template.OfType("Microsoft.KeyVault/vaults/secrets"), s => ArmTemplate.Variable(s.Template, VariableIn((string)s.Resource["name"]!)) == "telegram-webhook-secret");
+        Assert.Equal("[parameters('telegramWebhookSecret')]", (string?)secret.Resource["properties"]!["value"]);
+        Assert.Null(secret.Resource["condition"]);
+
+        Assert.Equal("[parameters('telegramWebhookSecretReference')]", (string?)AppSettings["TELEGRAM_WEBHOOK_SECRET"]);
+        var function = Assert.Single(Template.OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "function").Resource;
+        var passed = function["properties"]!["parameters"]!["telegramWebhookSecretReference"]!["value"]!.GetValue<string>();
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", passed, StringComparison.Ordinal);
+        Assert.DoesNotContain("telegramWebhookSecret'", passed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("TELEGRAM_BOT_TOKEN", "telegramBotToken", "telegramBotTokenReference", "telegram-bot-token")]
-    [InlineData("TELEGRAM_WEBHOOK_SECRET", "telegramWebhookSecret", "telegramWebhookSecretReference", "telegram-webhook-secret")]
-    public void The_bot_secrets_go_from_secure_parameters_into_key_vault_and_reach_the_app_as_references(
+    public void The_bot_token_goes_from_a_secure_parameter_into_key_vault_and_reaches_the_app_as_a_reference_when_given(
         string setting, string parameter, string reference, string secretName)
     {
         // The secret itself: a secure parameter without a default, handed only to the Key Vault module.

@@ -54,6 +54,12 @@ public sealed class ObservedRatingStore : IRatingStore
             ? Task.FromException<IReadOnlyList<UserRatings>>(new StoreUnavailableException("The test made full reads fail."))
             : Observe(() => _inner.ReadAllAsync(cancellationToken));
 
+    public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
+        Observe(() => _inner.ForgetAsync(chatId, cancellationToken), changed: forgotten => forgotten);
+
+    public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        Observe(() => _inner.SweepChangeNotesAsync(olderThan, cancellationToken));
+
     private async Task<T> Observe<T>(Func<Task<T>> call, Func<T, bool>? changed = null)
     {
         Interlocked.Increment(ref _calls);

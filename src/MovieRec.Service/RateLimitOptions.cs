@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MovieRec.Service;
+
+/// <summary>
+/// How fast people and key holders may write (docs/security.md has the reasoning). Each is a token
+/// bucket per instance: the number is both the burst and the refill per minute.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>
+    /// Ratings, skips and removals one chat may make in a minute through the bot (or the Mini App).
+    /// A hand tapping as fast as it can while reading titles manages about one a second; 60 lets it,
+    /// and holds a script on one chat to 86,400 writes a day instead of millions.
+    /// </summary>
+    [ConfigurationKeyName("RATE_LIMIT_PERSON_WRITES_PER_MINUTE")]
+    public int PersonWritesPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// New chats one API key may register in a minute. A backend that onboards people does it one
+    /// person at a time; a key that mints thousands of chats is filling the neighbour pool.
+    /// </summary>
+    [ConfigurationKeyName("RATE_LIMIT_KEY_NEW_CHATS_PER_MINUTE")]
+    public int KeyNewChatsPerMinute { get; set; } = 60;
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MovieRec.Storage;
+
+namespace MovieRec.Service;
+
+/// <summary>The standalone host's daily <see cref="RetentionSweep"/>, the first an hour after start (the Functions app runs it from a timer).</summary>
+internal sealed class RetentionSweeping(IServiceProvider services, ILogger<RetentionSweeping> logger) : BackgroundService
+{
+    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromHours(1), stoppingToken);
+            using var timer = new PeriodicTimer(Every);
+            do
+            {
+                try
+                {
+                    await services.GetRequiredService<RetentionSweep>().RunAsync(stoppingToken);
+                }
+                catch (StoreUnavailableException e)
+                {
+                    logger.LogWarning("The retention sweep could not run ({Reason}); trying again in {Every}", e.Message, Every);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
