@@ -157,6 +157,8 @@ internal static class CommunityRebuild
 
         public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) => Count(inner.ForgetAsync(chatId, cancellationToken));
 
+        public Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken) => Count(inner.RemoveAsync(chatId, movieId, cancellationToken));
+
         public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => Count(inner.SweepChangeNotesAsync(olderThan, cancellationToken));
 
         private Task<T> Count<T>(Task<T> call, int requests = 1)

@@ -27,6 +27,9 @@ internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetric
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) =>
         MeasureAsync("read_all", () => store.ReadAllAsync(cancellationToken));
 
+    public Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
+        MeasureAsync("remove", () => store.RemoveAsync(chatId, movieId, cancellationToken));
+
     public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
         MeasureAsync("forget", () => store.ForgetAsync(chatId, cancellationToken));
 

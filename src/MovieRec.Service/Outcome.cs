@@ -11,6 +11,9 @@ public enum Refusal
 
     /// <summary>The user has rated (or skipped) every movie there is.</summary>
     NothingLeftToRate,
+
+    /// <summary>The user has neither rated nor skipped the movie.</summary>
+    NotRated,
 }
 
 /// <summary>What a use case came to: a value, or the <see cref="Refusal"/> that stopped it.</summary>

@@ -12,9 +12,11 @@ namespace MovieRec.Service;
 public sealed class RecommendationModel
 {
     /// <param name="clock">Started when the making of this model began: training counts in its load time.</param>
-    private RecommendationModel(MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, Stopwatch clock, bool fromSnapshot)
+    private RecommendationModel(
+        MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, Stopwatch clock, bool fromSnapshot, CatalogIndexes? indexes = null)
     {
         MovieLens = movieLens;
+        _indexes = indexes ?? new CatalogIndexes(movieLens);
         Pool = pool;
         Recommender = new UserBasedRecommender(pool.Matrix, options);
         Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix));
@@ -24,6 +26,18 @@ public sealed class RecommendationModel
         BuiltAt = community?.BuiltAt ?? LoadedAt;
         FromSnapshot = fromSnapshot;
     }
+
+    private readonly CatalogIndexes _indexes;
+
+    /// <summary>Title search over the catalog, built on first use (off the cold start) and shared by every model of the same MovieLens.</summary>
+    public MovieSearch Search => _indexes.Search.Value;
+
+    /// <summary>The catalog's genres, built on first use and shared like <see cref="Search"/>.</summary>
+    public GenreIndex Genres => _indexes.Genres.Value;
+
+    /// <summary>How many MovieLens users rated a film (0 for a film nobody rated).</summary>
+    public int MovieLensRatersOf(int movieId) =>
+        MovieLens.Ratings.TryGetMovieIndex(movieId, out var index) ? MovieLens.Ratings.RatingCountOf(index) : 0;
 
     /// <summary>MovieLens as read from the instance's folder: the base every community is added to.</summary>
     public MovieLensDataset MovieLens { get; }
@@ -82,7 +96,17 @@ public sealed class RecommendationModel
         ArgumentNullException.ThrowIfNull(community);
         var clock = Stopwatch.StartNew();
         var pool = NeighbourPool.Of(MovieLens.Ratings, community.Ratings);
-        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock, FromSnapshot);
+        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock, FromSnapshot, _indexes);
+    }
+
+    /// <summary>The indexes that depend on the catalog alone, made once per MovieLens.</summary>
+    private sealed class CatalogIndexes(MovieLensDataset movieLens)
+    {
+        public Lazy<MovieSearch> Search { get; } = new(() => new MovieSearch(
+            movieLens.Catalog.Movies,
+            id => movieLens.Ratings.TryGetMovieIndex(id, out var index) ? movieLens.Ratings.RatingCountOf(index) : 0));
+
+        public Lazy<GenreIndex> Genres { get; } = new(() => new GenreIndex(movieLens.Catalog.Movies));
     }
 
     /// <summary>The chat's row in the pool, or -1: what keeps a person out of their own neighbours.</summary>

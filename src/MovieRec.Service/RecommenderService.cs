@@ -15,6 +15,58 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     public Task<bool> RegisterAsync(string chatId, CancellationToken cancellationToken) =>
         store.TryRegisterAsync(chatId, cancellationToken);
 
+    /// <summary>
+    /// Films whose titles match the query, best first (<see cref="MovieSearch"/>); with a chat id,
+    /// each with that person's rating or skip. One store read when a chat id is given, none without.
+    /// </summary>
+    public async Task<IReadOnlyList<FoundMovie>> SearchAsync(string query, int limit, string? chatId, CancellationToken cancellationToken)
+    {
+        var found = live.Current.Search.Find(query, limit);
+        var ratings = chatId is null || found.Count == 0 ? null : await store.GetRatingsAsync(chatId, cancellationToken);
+        return [.. found.Select(movie => new FoundMovie(
+            movie,
+            ratings?.StarsByMovie.TryGetValue(movie.Id, out var stars) == true ? stars : null,
+            ratings?.Skipped.Contains(movie.Id) == true))];
+    }
+
+    /// <summary>A person's ratings, newest first, a page of them, and how many there are in all; skips are not listed. One store read.</summary>
+    public async Task<Outcome<RatingsPage>> MyRatingsAsync(string chatId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
+        {
+            return Refusal.UnknownUser;
+        }
+
+        var catalog = live.Current.Catalog;
+        var page = ratings.StarsByMovie
+            .Where(r => catalog.Contains(r.Key))
+            .Select(r => new GivenRating(catalog.Get(r.Key), r.Value, ratings.RatedAt.GetValueOrDefault(r.Key, DateTimeOffset.UnixEpoch)))
+            .OrderByDescending(r => r.RatedAt)
+            .ThenBy(r => r.Movie.Id)
+            .ToList();
+        return Outcome.Done(new RatingsPage(page.Count, [.. page.Skip(offset).Take(limit)]));
+    }
+
+    /// <summary>
+    /// Takes back a rating or a skip, as if never given, and answers how many movies the person has
+    /// rated now (under 10, their list is empty again; the pool learns at the next build). Two store
+    /// calls: the removal (with its change note), then the read that counts.
+    /// </summary>
+    public async Task<Outcome<int>> UnrateMovieAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    {
+        if (!live.Current.Catalog.Contains(movieId))
+        {
+            return Refusal.UnknownMovie;
+        }
+
+        return await store.RemoveAsync(chatId, movieId, cancellationToken) switch
+        {
+            Removal.UnknownUser => Refusal.UnknownUser,
+            Removal.NothingToRemove => Refusal.NotRated,
+            _ => await store.GetRatingsAsync(chatId, cancellationToken) is { } ratings ? Outcome.Done(ratings.StarsByMovie.Count) : Refusal.UnknownUser,
+        };
+    }
+
     /// <summary>Whether the chat id is registered. One store read.</summary>
     public async Task<bool> IsKnownAsync(string chatId, CancellationToken cancellationToken) =>
         await store.GetRatingsAsync(chatId, cancellationToken) is not null;
@@ -83,8 +135,13 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         return await store.SaveSkipAsync(chatId, movieId, cancellationToken) ? Outcome.Done(true) : Refusal.UnknownUser;
     }
 
-    /// <summary>The best <paramref name="topN"/> movies neither rated nor skipped, with reasons; empty for an unknown user or one with too few ratings. One store read.</summary>
-    public async Task<IReadOnlyList<RecommendedMovie>> RecommendAsync(string chatId, int topN, CancellationToken cancellationToken)
+    /// <summary>
+    /// The best <paramref name="topN"/> movies neither rated nor skipped, with reasons; empty for an
+    /// unknown user or one with too few ratings. With <paramref name="genres"/> (names as
+    /// <see cref="GenreIndex.TryResolve"/> gives them), only films of any of them. One store read.
+    /// </summary>
+    public async Task<IReadOnlyList<RecommendedMovie>> RecommendAsync(
+        string chatId, int topN, CancellationToken cancellationToken, IReadOnlyCollection<string>? genres = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, RecommendationRules.MaxTopN);
@@ -95,8 +152,14 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
 
         var started = Stopwatch.GetTimestamp();
         var model = live.Current;
+        IReadOnlySet<int> excluded = ratings.Skipped;
+        if (genres is { Count: > 0 })
+        {
+            excluded = model.Genres.FilmsNotOf(genres).Union(ratings.Skipped).ToHashSet();
+        }
+
         // The ratings just read, not the pool's copy of them: a person's newest ratings count at once.
-        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, ratings.Skipped, model.SelfIndexOf(chatId))
+        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, excluded, model.SelfIndexOf(chatId))
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,

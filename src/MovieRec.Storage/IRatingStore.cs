@@ -44,6 +44,11 @@ public interface IRatingStore
     Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes back the rating or the skip of a movie, as if never given, durably once it returns.
+    /// </summary>
+    Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes everything held about the chat: the user, their ratings and skips, and their change
     /// notes but one, the note that tells the model builder to drop them from the neighbour pool at
     /// its next build (it expires with every note, <see cref="SweepChangeNotesAsync"/>). False for an
@@ -53,4 +58,17 @@ public interface IRatingStore
 
     /// <summary>Deletes the change notes written before <paramref name="olderThan"/>; how many went.</summary>
     Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="IRatingStore.RemoveAsync"/> found.</summary>
+public enum Removal
+{
+    /// <summary>The rating or skip is gone.</summary>
+    Removed,
+
+    /// <summary>The user had neither rated nor skipped the movie; nothing changed.</summary>
+    NothingToRemove,
+
+    /// <summary>The chat id is not registered; nothing changed.</summary>
+    UnknownUser,
 }

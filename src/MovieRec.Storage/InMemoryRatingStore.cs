@@ -33,7 +33,10 @@ public sealed class InMemoryRatingStore : IRatingStore
 
         lock (user)
         {
-            return Task.FromResult<UserRatings?>(new UserRatings(chatId, new Dictionary<int, double>(user.Stars), new HashSet<int>(user.Skipped)));
+            return Task.FromResult<UserRatings?>(new UserRatings(chatId, new Dictionary<int, double>(user.Stars), new HashSet<int>(user.Skipped))
+            {
+                RatedAt = new Dictionary<int, DateTimeOffset>(user.RatedAt),
+            });
         }
     }
 
@@ -50,6 +53,7 @@ public sealed class InMemoryRatingStore : IRatingStore
             user.Stars[movieId] = stars;
             user.Skipped.Remove(movieId);
             user.ChangedAt = DateTimeOffset.UtcNow;
+            user.RatedAt[movieId] = user.ChangedAt;
         }
 
         return Task.FromResult(true);
@@ -116,6 +120,27 @@ public sealed class InMemoryRatingStore : IRatingStore
 
     public Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken) => ReadUsersAsync(_users.Keys.ToList(), cancellationToken);
 
+    public Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_users.TryGetValue(chatId, out var user))
+        {
+            return Task.FromResult(Removal.UnknownUser);
+        }
+
+        lock (user)
+        {
+            var removed = user.Stars.Remove(movieId) | user.Skipped.Remove(movieId);
+            user.RatedAt.Remove(movieId);
+            if (removed)
+            {
+                user.ChangedAt = DateTimeOffset.UtcNow;
+            }
+
+            return Task.FromResult(removed ? Removal.Removed : Removal.NothingToRemove);
+        }
+    }
+
     public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -161,6 +186,8 @@ public sealed class InMemoryRatingStore : IRatingStore
         public DateTimeOffset ChangedAt { get; set; } = DateTimeOffset.MinValue;
 
         public Dictionary<int, double> Stars { get; } = [];
+
+        public Dictionary<int, DateTimeOffset> RatedAt { get; } = [];
 
         public HashSet<int> Skipped { get; } = [];
     }

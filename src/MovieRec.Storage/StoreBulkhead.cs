@@ -11,12 +11,14 @@ public sealed class StoreBulkhead(int slots, TimeSpan longestWait) : IDisposable
 {
     /// <summary>
     /// Enough to keep a store round trip of a few milliseconds busy at the thousands of calls a
-    /// second one instance can send; few enough that a burst never piles up on the store's side.
+    /// second one instance can send; few enough that a burst never piles up on the store's side,
+    /// where each queued call would run down its budget (32 let a CPU-starved Azurite leave calls
+    /// unanswered past a 2 s timeout in a busy test run).
     /// </summary>
-    public const int DefaultSlots = 32;
+    public const int DefaultSlots = 16;
 
     /// <summary>How long a call may wait for a slot: with <see cref="TableStorage.StoreBudget"/> after it, a request's whole budget for one store call.</summary>
-    public static readonly TimeSpan DefaultLongestWait = TimeSpan.FromSeconds(7);
+    public static readonly TimeSpan DefaultLongestWait = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _slots = new(slots, slots);
 

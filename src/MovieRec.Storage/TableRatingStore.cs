@@ -95,6 +95,39 @@ public sealed class TableRatingStore : IRatingStore
         return await saved;
     }
 
+    /// <summary>
+    /// One transaction: [merge the user, delete the movie's row], so nothing is written for an
+    /// unknown chat; which of the two failed tells an unknown chat from a movie never rated. A change
+    /// note beside it, as for a rating: the pool learns of it at the next build.
+    /// </summary>
+    public async Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var removal = await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        {
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastRemovedAt"] = now }, ETag.All),
+                new(TableTransactionActionType.Delete, new TableEntity(chatId, RowKeyOf(movieId)), ETag.All),
+            ];
+            try
+            {
+                await users.SubmitTransactionAsync(actions, cancellationToken);
+                return Removal.Removed;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
+            {
+                return e.FailedTransactionActionIndex == 1 ? Removal.NothingToRemove : Removal.UnknownUser;
+            }
+        }, cancellationToken);
+        if (removal == Removal.Removed)
+        {
+            await NoteChangeAsync(chatId, now, cancellationToken);
+        }
+
+        return removal;
+    }
+
     /// <summary>An insert: it fails (409) on a movie already rated or skipped, and then there is nothing to do.</summary>
     public async Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
@@ -252,13 +285,19 @@ public sealed class TableRatingStore : IRatingStore
         var known = false;
         var stars = new Dictionary<int, double>();
         var skipped = new HashSet<int>();
+        var ratedAt = new Dictionary<int, DateTimeOffset>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chatId}");
-        await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars", "Skipped"], cancellationToken: cancellationToken))
+        await foreach (var entity in users.QueryAsync<TableEntity>(filter, select: ["RowKey", "Stars", "Skipped", "RatedAt", "Timestamp"], cancellationToken: cancellationToken))
         {
             known |= Read(entity, stars, skipped);
+            if (entity.GetDouble("Stars") is not null && MovieIdOf(entity.RowKey) is { } movieId)
+            {
+                // Rows written before RatedAt existed have the service's own last-write time.
+                ratedAt[movieId] = entity.GetDateTimeOffset("RatedAt") ?? entity.Timestamp ?? DateTimeOffset.UnixEpoch;
+            }
         }
 
-        return known ? new UserRatings(chatId, stars, skipped) : null;
+        return known ? new UserRatings(chatId, stars, skipped) { RatedAt = ratedAt } : null;
     }
 
     private Task<bool> NoteChangeAsync(string chatId, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -281,8 +320,7 @@ public sealed class TableRatingStore : IRatingStore
             return true;
         }
 
-        if (entity.RowKey.StartsWith(RatingPrefix, StringComparison.Ordinal)
-            && int.TryParse(entity.RowKey.AsSpan(RatingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId))
+        if (MovieIdOf(entity.RowKey) is { } movieId)
         {
             if (entity.GetDouble("Stars") is { } value)
             {
@@ -296,6 +334,12 @@ public sealed class TableRatingStore : IRatingStore
 
         return false;
     }
+
+    private static int? MovieIdOf(string rowKey) =>
+        rowKey.StartsWith(RatingPrefix, StringComparison.Ordinal)
+        && int.TryParse(rowKey.AsSpan(RatingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId)
+            ? movieId
+            : null;
 
     private static string RowKeyOf(int movieId) => RatingPrefix + movieId.ToString("D10", CultureInfo.InvariantCulture);
 }

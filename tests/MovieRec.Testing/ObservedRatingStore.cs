@@ -54,6 +54,9 @@ public sealed class ObservedRatingStore : IRatingStore
             ? Task.FromException<IReadOnlyList<UserRatings>>(new StoreUnavailableException("The test made full reads fail."))
             : Observe(() => _inner.ReadAllAsync(cancellationToken));
 
+    public Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken) =>
+        Observe(() => _inner.RemoveAsync(chatId, movieId, cancellationToken), changed: removal => removal == Removal.Removed);
+
     public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
         Observe(() => _inner.ForgetAsync(chatId, cancellationToken), changed: forgotten => forgotten);
 
