@@ -12,6 +12,8 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(RateAnswer))]
 [JsonSerializable(typeof(SkipAnswer))]
 [JsonSerializable(typeof(ForgetAnswer))]
+[JsonSerializable(typeof(SearchAnswer))]
+[JsonSerializable(typeof(MyRatingsAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(WebhookAnswer))]

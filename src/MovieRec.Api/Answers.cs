@@ -28,7 +28,31 @@ public sealed record RecommendedMovieAnswer(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("reason")] string Reason);
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("year")] int? Year,
+    [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres);
+
+public sealed record SearchAnswer([property: JsonPropertyName("movies")] IReadOnlyList<FoundMovieAnswer> Movies);
+
+public sealed record FoundMovieAnswer(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("year")] int? Year,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres,
+    [property: JsonPropertyName("your_rating"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? YourRating,
+    [property: JsonPropertyName("skipped"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Skipped);
+
+public sealed record MyRatingsAnswer(
+    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("ratings")] IReadOnlyList<GivenRatingAnswer> Ratings);
+
+public sealed record GivenRatingAnswer(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("rating")] double Rating,
+    [property: JsonPropertyName("rated_at")] DateTimeOffset RatedAt);
 
 public sealed record HealthAnswer(
     [property: JsonPropertyName("status")] string Status,

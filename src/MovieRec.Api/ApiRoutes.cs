@@ -21,6 +21,9 @@ public static class ApiRoutes
     public const string SkipMovie = "skip_movie";
     public const string Recommend = "recommend";
     public const string Forget = "forget";
+    public const string SearchMovies = "search_movies";
+    public const string MyRatings = "my_ratings";
+    public const string UnrateMovie = "unrate_movie";
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
 
@@ -39,7 +42,17 @@ public static class ApiRoutes
         Handlers.SkipMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
-        Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+        Handlers.RecommendAsync(
+            request, services.GetRequiredService<RecommenderService>(), services.GetRequiredService<LiveModel>().Current.Genres, cancellationToken));
+
+    public static readonly ApiRoute SearchMoviesRoute = Post(SearchMovies, SearchRequest.Read, (request, services, cancellationToken) =>
+        Handlers.SearchMoviesAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute MyRatingsRoute = Post(MyRatings, MyRatingsRequest.Read, (request, services, cancellationToken) =>
+        Handlers.MyRatingsAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+
+    public static readonly ApiRoute UnrateMovieRoute = Post(UnrateMovie, UnrateRequest.Read, (request, services, cancellationToken) =>
+        Handlers.UnrateMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
     public static readonly ApiRoute ForgetRoute = Post(Forget, ChatRequest.Read, (request, services, cancellationToken) =>
         Handlers.ForgetAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
@@ -53,7 +66,8 @@ public static class ApiRoutes
             context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, ForgetRoute, HealthRoute, TelegramWebhookRoute];
+        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
+            ForgetRoute, HealthRoute, TelegramWebhookRoute];
 
     private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
         RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>

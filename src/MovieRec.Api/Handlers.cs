@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MovieRec.Domain;
 using MovieRec.Service;
 
 namespace MovieRec.Api;
@@ -81,12 +82,58 @@ public static class Handlers
             : TypedResults.Ok(new SkipAnswer("success"));
     }
 
-    /// <summary>POST /recommend: the top_n movies the recommender ranks best for the user, each with its predicted stars and reason.</summary>
-    public static async Task<Ok<RecommendAnswer>> RecommendAsync(RecommendRequest request, RecommenderService service, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /recommend: the top_n movies the recommender ranks best for the user, each with its
+    /// predicted stars and reason; with genres, films of any of them. An unknown genre is a 400 that
+    /// names the valid ones.
+    /// </summary>
+    public static async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
+        RecommendRequest request, RecommenderService service, GenreIndex genres, CancellationToken cancellationToken)
     {
-        var picks = await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken);
+        var resolved = new List<string>();
+        foreach (var name in request.Genres)
+        {
+            if (!genres.TryResolve(name, out var genre))
+            {
+                return ApiErrors.Of(
+                    StatusCodes.Status400BadRequest, $"'{name}' is not a MovieLens genre; the genres are: {string.Join(", ", genres.Names)}.");
+            }
+
+            resolved.Add(genre);
+        }
+
+        var picks = await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved);
         return TypedResults.Ok(new RecommendAnswer(
-            picks.Select(p => new RecommendedMovieAnswer(p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason)).ToList()));
+            picks.Select(p => new RecommendedMovieAnswer(
+                p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason, TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));
+    }
+
+    /// <summary>POST /search_movies: films by title, best first; with a chat id, that person's rating or skip of each.</summary>
+    public static async Task<Ok<SearchAnswer>> SearchMoviesAsync(SearchRequest request, RecommenderService service, CancellationToken cancellationToken)
+    {
+        var found = await service.SearchAsync(request.Query, request.Limit, request.ChatId, cancellationToken);
+        return TypedResults.Ok(new SearchAnswer([.. found.Select(f => new FoundMovieAnswer(
+            f.Movie.Id, f.Movie.Title, TitleWords.YearOf(f.Movie.Title), f.Movie.Url, GenreIndex.Of(f.Movie), f.YourRating, f.Skipped ? true : null))]));
+    }
+
+    /// <summary>POST /my_ratings: a page of the person's ratings, newest first, and how many in all.</summary>
+    public static async Task<Results<Ok<MyRatingsAnswer>, JsonHttpResult<ErrorAnswer>>> MyRatingsAsync(
+        MyRatingsRequest request, RecommenderService service, CancellationToken cancellationToken)
+    {
+        var page = await service.MyRatingsAsync(request.ChatId, request.Offset, request.Limit, cancellationToken);
+        return page.Value is { } ratings
+            ? TypedResults.Ok(new MyRatingsAnswer(ratings.Total, [.. ratings.Ratings.Select(r => new GivenRatingAnswer(r.Movie.Id, r.Movie.Title, r.Movie.Url, r.Stars, r.RatedAt))]))
+            : Refused.For(page.Refusal!.Value, request.ChatId);
+    }
+
+    /// <summary>POST /unrate_movie: the rating or skip taken back; how many movies the person has rated now.</summary>
+    public static async Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> UnrateMovieAsync(
+        UnrateRequest request, RecommenderService service, CancellationToken cancellationToken)
+    {
+        var unrated = await service.UnrateMovieAsync(request.ChatId, request.MovieId, cancellationToken);
+        return unrated.Refusal is { } refusal
+            ? Refused.For(refusal, request.ChatId, request.MovieId)
+            : TypedResults.Ok(new RateAnswer("success", unrated.Value));
     }
 
     /// <summary>GET /health: the model in use (its counts, how many users are the app's own, when it was built) and the MovieLens load time; nothing secret.</summary>

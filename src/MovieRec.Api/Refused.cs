@@ -14,6 +14,7 @@ internal static class Refused
             Refusal.UnknownUser => $"Chat id '{chatId}' is not registered; call /register first.",
             Refusal.UnknownMovie => $"Movie {movieId} is not in the MovieLens catalog.",
             Refusal.NothingLeftToRate => $"Chat id '{chatId}' has rated every movie; none is left to rate.",
+            Refusal.NotRated => $"Chat id '{chatId}' has neither rated nor skipped movie {movieId}.",
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, null),
         });
 }

@@ -76,6 +76,60 @@ internal static partial class RequestFields
             : throw BadRequest($"top_n must be a whole number from 1 to {RecommendationRules.MaxTopN}.");
     }
 
+    /// <summary>chat_id when present (and valid); null when absent or null.</summary>
+    public static string? OptionalChatId(JsonElement? body) =>
+        Object(body).TryGetProperty("chat_id", out var field) && field.ValueKind != JsonValueKind.Null ? ChatId(body) : null;
+
+    /// <summary>A search query: a string with something besides spaces, at most 200 characters.</summary>
+    public static string Query(JsonElement? body)
+    {
+        var root = Object(body);
+        if (!root.TryGetProperty("query", out var field) || field.ValueKind != JsonValueKind.String)
+        {
+            throw BadRequest("query is required: the words of a title to look for, for example {\"query\": \"matrix 1999\"}.");
+        }
+
+        var query = field.GetString()!;
+        return string.IsNullOrWhiteSpace(query)
+            ? throw BadRequest("query must have something to look for besides spaces.")
+            : query.Length > MaxQueryLength
+                ? throw BadRequest($"query must be at most {MaxQueryLength} characters.")
+                : query;
+    }
+
+    public const int MaxQueryLength = 200;
+
+    /// <summary>A whole-number field from <paramref name="least"/> to <paramref name="most"/>; <paramref name="fallback"/> when absent or null.</summary>
+    public static int WholeNumber(JsonElement? body, string name, int least, int most, int fallback)
+    {
+        var root = Object(body);
+        if (!root.TryGetProperty(name, out var field) || field.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+
+        return field.ValueKind == JsonValueKind.Number && field.TryGetInt32(out var n) && n >= least && n <= most
+            ? n
+            : throw BadRequest($"{name} must be a whole number from {least} to {most}.");
+    }
+
+    /// <summary>genres: absent, null or a list of strings (checked against the catalog by the handler).</summary>
+    public static IReadOnlyList<string> Genres(JsonElement? body)
+    {
+        var root = Object(body);
+        if (!root.TryGetProperty("genres", out var field) || field.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (field.ValueKind != JsonValueKind.Array || field.GetArrayLength() > 50 || field.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
+        {
+            throw BadRequest("genres must be a list of genre names, for example [\"Comedy\", \"Sci-Fi\"].");
+        }
+
+        return [.. field.EnumerateArray().Select(g => g.GetString()!)];
+    }
+
     private static ContractException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]

@@ -17,10 +17,32 @@ public sealed record RateRequest(string ChatId, int MovieId, double Rating)
     public static RateRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.MovieId(body), RequestFields.Rating(body));
 }
 
-/// <summary>/recommend; top_n defaults to 3.</summary>
-public sealed record RecommendRequest(string ChatId, int TopN)
+/// <summary>/recommend; top_n defaults to 3; genres (names as the client wrote them) none.</summary>
+public sealed record RecommendRequest(string ChatId, int TopN, IReadOnlyList<string> Genres)
 {
-    public static RecommendRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.TopN(body));
+    public static RecommendRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.TopN(body), RequestFields.Genres(body));
+}
+
+/// <summary>/search_movies: limit 1–20, default 5; chat_id optional.</summary>
+public sealed record SearchRequest(string Query, int Limit, string? ChatId)
+{
+    public const int MaxLimit = 20;
+
+    public static SearchRequest Read(JsonElement? body) =>
+        new(RequestFields.Query(body), RequestFields.WholeNumber(body, "limit", 1, MaxLimit, 5), RequestFields.OptionalChatId(body));
+}
+
+/// <summary>/my_ratings: offset 0 and up, limit 1–100, default 20.</summary>
+public sealed record MyRatingsRequest(string ChatId, int Offset, int Limit)
+{
+    public static MyRatingsRequest Read(JsonElement? body) =>
+        new(RequestFields.ChatId(body), RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0), RequestFields.WholeNumber(body, "limit", 1, 100, 20));
+}
+
+/// <summary>/unrate_movie: the rating or skip to take back.</summary>
+public sealed record UnrateRequest(string ChatId, int MovieId)
+{
+    public static UnrateRequest Read(JsonElement? body) => new(RequestFields.ChatId(body), RequestFields.MovieId(body));
 }
 
 /// <summary>/skip_movie: the user has not seen this movie.</summary>

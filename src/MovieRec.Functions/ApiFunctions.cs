@@ -42,6 +42,21 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RecommendRoute, request);
 
+    [Function("search_movies")]
+    public static Task<IActionResult> SearchMovies(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.SearchMovies)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.SearchMoviesRoute, request);
+
+    [Function("my_ratings")]
+    public static Task<IActionResult> MyRatings(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.MyRatings)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.MyRatingsRoute, request);
+
+    [Function("unrate_movie")]
+    public static Task<IActionResult> UnrateMovie(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.UnrateMovie)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.UnrateMovieRoute, request);
+
     [Function("forget")]
     public static Task<IActionResult> Forget(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Forget)] HttpRequest request) =>

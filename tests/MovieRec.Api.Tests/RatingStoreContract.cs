@@ -184,6 +184,51 @@ public abstract class RatingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Removing_a_rating_or_a_skip_takes_it_back_and_notes_the_change()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await Store.TryRegisterAsync("takes-back", CancellationToken.None);
+        await Store.SaveRatingAsync("takes-back", 1, 4, CancellationToken.None);
+        await Store.SaveRatingAsync("takes-back", 2, 3, CancellationToken.None);
+        await Store.SaveSkipAsync("takes-back", 3, CancellationToken.None);
+
+        Assert.Equal(Removal.Removed, await Store.RemoveAsync("takes-back", 1, CancellationToken.None));
+        Assert.Equal(Removal.Removed, await Store.RemoveAsync("takes-back", 3, CancellationToken.None));
+        Assert.Equal(Removal.NothingToRemove, await Store.RemoveAsync("takes-back", 1, CancellationToken.None));
+        Assert.Equal(Removal.NothingToRemove, await Store.RemoveAsync("takes-back", 99, CancellationToken.None));
+
+        var left = (await Store.GetRatingsAsync("takes-back", CancellationToken.None))!;
+        Assert.Equal(new Dictionary<int, double> { [2] = 3 }, left.StarsByMovie);
+        Assert.Empty(left.Skipped);
+        Assert.Equal([2], left.RatedAt.Keys);
+        Assert.Contains("takes-back", await Store.ChangedSinceAsync(before, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Removing_for_an_unknown_chat_writes_nothing()
+    {
+        Assert.Equal(Removal.UnknownUser, await Store.RemoveAsync("never-rated", 1, CancellationToken.None));
+
+        Assert.Null(await Store.GetRatingsAsync("never-rated", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Each_rating_keeps_when_it_was_given_and_a_new_rating_of_a_film_moves_its_time()
+    {
+        var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await Store.TryRegisterAsync("timed", CancellationToken.None);
+        await Store.SaveRatingAsync("timed", 1, 4, CancellationToken.None);
+        await Store.SaveRatingAsync("timed", 2, 4, CancellationToken.None);
+        var first = (await Store.GetRatingsAsync("timed", CancellationToken.None))!.RatedAt;
+        await Store.SaveRatingAsync("timed", 1, 5, CancellationToken.None);
+
+        var second = (await Store.GetRatingsAsync("timed", CancellationToken.None))!.RatedAt;
+        Assert.True(first[1] >= start && first[2] >= first[1]);
+        Assert.True(second[1] > first[2]);
+        Assert.Equal(first[2], second[2]);
+    }
+
+    [Fact]
     public async Task Forgetting_a_chat_deletes_its_ratings_and_skips_and_notes_the_change_for_the_builder()
     {
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
