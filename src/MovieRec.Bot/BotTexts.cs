@@ -55,4 +55,17 @@ public static class BotTexts
     public const string Forgotten = "Done: everything MovieRec held about you is deleted. Send /start whenever you want to begin again.";
 
     public const string NothingToForget = "MovieRec holds nothing about you.";
+
+    public const string Removed = "Removed: as if you never rated it";
+
+    public const string AlreadyRemoved = "That rating is already gone.";
+
+    /// <summary>What a title search found: the films are the buttons under it.</summary>
+    public static string Found(string query) => $"Films matching \u201c{query}\u201d: press one to rate it.";
+
+    public static string NothingFound(string query) =>
+        $"No film matches \u201c{query}\u201d. Check the spelling, or send /rate and I will pick films for you.";
+
+    public static string UnknownGenre(string genre, IEnumerable<string> genres) =>
+        $"\u201c{genre}\u201d is not a genre I know. Try one of: {string.Join(", ", genres)}.";
 }

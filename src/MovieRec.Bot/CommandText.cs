@@ -17,6 +17,13 @@ public static partial class CommandText
         return match.Success;
     }
 
+    /// <summary>What follows the command ("sci-fi" in "/recommend sci-fi"), trimmed; empty when nothing does.</summary>
+    public static string ArgumentOf(string? text)
+    {
+        var match = text is null ? Match.Empty : Pattern().Match(text);
+        return match.Success ? text![match.Length..].Trim() : "";
+    }
+
     // Telegram commands: up to 32 of a-z 0-9 _, optionally addressed to a bot, then the end or whitespace.
     [GeneratedRegex(@"\A/(?<command>[A-Za-z0-9_]{1,32})(?:@(?<bot>[A-Za-z0-9_]{1,64}))?(?=\s|\z)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -48,7 +48,10 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
             // In a group every message reaches the bot only with privacy mode off; answer commands alone there.
             if (chat.Type == ChatType.Private)
             {
-                await SendAsync(chat, BotTexts.Help, cancellationToken);
+                // A sticker, a photo, or a slash that is no command: the command list; words: a title search.
+                await (string.IsNullOrWhiteSpace(message.Text) || message.Text.StartsWith('/')
+                    ? SendAsync(chat, BotTexts.Help, cancellationToken)
+                    : SearchAsync(chat, message.Text, cancellationToken));
             }
 
             return;
@@ -63,7 +66,8 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         {
             BotCommandList.Start => StartAsync(chat, cancellationToken),
             BotCommandList.Rate => OfferMovieAsync(chat, cancellationToken),
-            BotCommandList.Recommend => RecommendAsync(chat, cancellationToken),
+            BotCommandList.Recommend => RecommendAsync(chat, CommandText.ArgumentOf(message.Text), cancellationToken),
+            BotCommandList.Ratings => SendRatingsAsync(chat, cancellationToken),
             BotCommandList.Forget => bot.SendMessage(chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
             _ => SendAsync(chat, BotTexts.Help, cancellationToken),
         });
@@ -76,10 +80,23 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         await SendAsync(chat, BotTexts.HowToUse, cancellationToken);
     }
 
-    private async Task RecommendAsync(Chat chat, CancellationToken cancellationToken)
+    /// <summary>/recommend, or /recommend &lt;genre&gt;: each pick its own message, with buttons to rate it after all or never see it again.</summary>
+    private async Task RecommendAsync(Chat chat, string genre, CancellationToken cancellationToken)
     {
         var chatId = ChatIdOf(chat);
-        var movies = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken);
+        string[] genres = [];
+        if (genre.Length > 0)
+        {
+            if (!service.Genres.TryResolve(genre, out var resolved))
+            {
+                await SendAsync(chat, BotTexts.UnknownGenre(genre, service.Genres.Names), cancellationToken);
+                return;
+            }
+
+            genres = [resolved];
+        }
+
+        var movies = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken, genres);
         if (movies.Count == 0)
         {
             // Unknown and new users get here too: register them, as every command does before /start.
@@ -90,35 +107,134 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
 
         foreach (var pick in movies)
         {
-            await SendAsync(chat, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), cancellationToken);
+            await bot.SendMessage(
+                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie.Id), cancellationToken: cancellationToken);
         }
+    }
+
+    /// <summary>Any other text in a private chat: a title search, one button per film found.</summary>
+    private async Task SearchAsync(Chat chat, string text, CancellationToken cancellationToken)
+    {
+        var query = text.Length > 200 ? text[..200] : text.Trim();
+        var found = await service.SearchAsync(query, 5, chatId: null, cancellationToken);
+        if (found.Count == 0)
+        {
+            await SendAsync(chat, BotTexts.NothingFound(query), cancellationToken);
+            return;
+        }
+
+        await bot.SendMessage(chat.Id, BotTexts.Found(query), replyMarkup: FilmButtons.Found(found.Select(f => (f.Movie.Id, f.Movie.Title))), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>/ratings: the newest page of the person's ratings, as a new message.</summary>
+    private async Task SendRatingsAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        var chatId = ChatIdOf(chat);
+        var page = await AsKnownUserAsync(chatId, () => service.MyRatingsAsync(chatId, 0, RatingsMessage.PageSize, cancellationToken), cancellationToken);
+        var ratings = page.Value ?? new RatingsPage(0, []);
+        await bot.SendMessage(chat.Id, RatingsMessage.Text(ratings, 0), replyMarkup: RatingsMessage.Buttons(ratings, 0), cancellationToken: cancellationToken);
     }
 
     private async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        // Every button writes; callback data is not signed, so a script can press any of them.
-        if (query.Message is { } pressed && !limits.TryPersonWrite(ChatIdOf(pressed.Chat), out _))
+        if (query.Message is not { } message)
+        {
+            // A button of an inline message, which this bot never sends.
+            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var data = query.Data;
+        var isRating = RatingButtons.TryRead(data, out var movieId, out var stars);
+        var isSkip = RatingButtons.TryReadSkip(data, out var skippedId);
+        var isFilm = FilmButtons.TryRead(data, out var kind, out var number);
+        var isForget = ForgetButton.IsPressed(data);
+
+        // Callback data is not signed, so a script can press any button: every write spends the chat's limit.
+        if ((isRating || isSkip || isForget || (isFilm && kind == "unrate")) && !limits.TryPersonWrite(ChatIdOf(message.Chat), out _))
         {
             await bot.AnswerCallbackQuery(query.Id, BotTexts.SlowDown, showAlert: true, cancellationToken: cancellationToken);
             return;
         }
 
-        if (query.Message is { } question && RatingButtons.TryRead(query.Data, out var movieId, out var stars))
-        {
-            await RateAsync(query, question, movieId, stars, cancellationToken);
-        }
-        else if (query.Message is { } asked && RatingButtons.TryReadSkip(query.Data, out var skippedId))
-        {
-            await SkipAsync(query, asked, skippedId, cancellationToken);
-        }
-        else if (query.Message is { } confirmation && ForgetButton.IsPressed(query.Data))
-        {
-            await ForgetAsync(query, confirmation, cancellationToken);
-        }
-        else
+        await (isRating ? RateAsync(query, message, movieId, stars, cancellationToken)
+            : isSkip ? SkipAsync(query, message, skippedId, cancellationToken)
+            : isForget ? ForgetAsync(query, message, cancellationToken)
+            : isFilm && kind == "movie" ? ShowMovieAsync(query, message.Chat, number, cancellationToken)
+            : isFilm && kind == "unrate" ? UnrateAsync(query, message, number, cancellationToken)
+            : isFilm && kind == "ratings" ? TurnPageAsync(query, message, number, cancellationToken)
+            : bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>"movie:{id}" (a film found, "Seen it: rate", a film of /ratings): the film and its rating keyboard, as /rate sends them.</summary>
+    private async Task ShowMovieAsync(CallbackQuery query, Chat chat, int movieId, CancellationToken cancellationToken)
+    {
+        if (!service.TryGetMovie(movieId, out var movie))
         {
             await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            return;
         }
+
+        await bot.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken);
+        await AskAboutAsync(chat, movie, cancellationToken);
+    }
+
+    /// <summary>"unrate:{id}" under /ratings: the rating taken back, and the list shown again in place.</summary>
+    private async Task UnrateAsync(CallbackQuery query, Message list, int movieId, CancellationToken cancellationToken)
+    {
+        var chatId = ChatIdOf(list.Chat);
+        var unrated = await service.UnrateMovieAsync(chatId, movieId, cancellationToken);
+        await bot.AnswerCallbackQuery(
+            query.Id, unrated.Refusal switch { null => BotTexts.Removed, Refusal.NotRated => BotTexts.AlreadyRemoved, _ => BotTexts.StaleButton }, cancellationToken: cancellationToken);
+        if (unrated.Refusal is null or Refusal.NotRated)
+        {
+            await ShowRatingsPageAsync(list, OffsetOf(list), cancellationToken);
+        }
+    }
+
+    /// <summary>"Older" / "Newer" under /ratings.</summary>
+    private async Task TurnPageAsync(CallbackQuery query, Message list, int offset, CancellationToken cancellationToken)
+    {
+        await bot.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken);
+        await ShowRatingsPageAsync(list, offset, cancellationToken);
+    }
+
+    /// <summary>"ratings:{offset}", or a list after a removal: the page shown in the same message.</summary>
+    private async Task ShowRatingsPageAsync(Message list, int offset, CancellationToken cancellationToken)
+    {
+        var chatId = ChatIdOf(list.Chat);
+        var page = await service.MyRatingsAsync(chatId, offset, RatingsMessage.PageSize, cancellationToken);
+        var ratings = page.Value ?? new RatingsPage(0, []);
+        if (ratings.Ratings.Count == 0 && offset > 0)
+        {
+            // The last film of the last page went: show the page before it.
+            offset = Math.Max(0, offset - RatingsMessage.PageSize);
+            ratings = (await service.MyRatingsAsync(chatId, offset, RatingsMessage.PageSize, cancellationToken)).Value ?? ratings;
+        }
+
+        try
+        {
+            await bot.EditMessageText(list.Chat.Id, list.MessageId, RatingsMessage.Text(ratings, offset), replyMarkup: RatingsMessage.Buttons(ratings, offset), cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException e)
+        {
+            logger.LogDebug("Could not show ratings page {Offset} in {MessageId}: {Reason}", offset, list.MessageId, e.Message);
+        }
+    }
+
+    /// <summary>Which page a /ratings message shows, read from its paging buttons (the first page has no "Newer").</summary>
+    private static int OffsetOf(Message list)
+    {
+        var buttons = list.ReplyMarkup?.InlineKeyboard.SelectMany(row => row) ?? [];
+        foreach (var button in buttons)
+        {
+            if (FilmButtons.TryRead(button.CallbackData, out var kind, out var offset) && kind == "ratings")
+            {
+                return button.Text == FilmButtons.Newer ? offset + RatingsMessage.PageSize : Math.Max(0, offset - RatingsMessage.PageSize);
+            }
+        }
+
+        return 0;
     }
 
     private async Task RateAsync(CallbackQuery query, Message question, int movieId, int stars, CancellationToken cancellationToken)
@@ -159,6 +275,13 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         }
 
         await bot.AnswerCallbackQuery(query.Id, BotTexts.Skipped, cancellationToken: cancellationToken);
+        if (question.Text != BotTexts.HowDoYouRate)
+        {
+            // "Not interested" under a recommendation: its text stays, its buttons go.
+            await CloseButtonsAsync(question, cancellationToken);
+            return;
+        }
+
         await CloseQuestionAsync(question, BotTexts.YouHaveNotSeenIt, cancellationToken);
         await OfferMovieAsync(chat, cancellationToken);
     }
@@ -184,6 +307,12 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
             return;
         }
 
+        await AskAboutAsync(chat, movie, cancellationToken);
+    }
+
+    /// <summary>A film, then the question with its rating keyboard.</summary>
+    private async Task AskAboutAsync(Chat chat, Movie movie, CancellationToken cancellationToken)
+    {
         await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
         await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
     }
@@ -216,6 +345,19 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
         {
             // "message is not modified" (the same button pressed twice) and messages too old to edit land here.
             logger.LogDebug("Could not close the rating question {MessageId}: {Reason}", question.MessageId, e.Message);
+        }
+    }
+
+    /// <summary>Takes the buttons off a message. Cosmetic: a failure is only logged.</summary>
+    private async Task CloseButtonsAsync(Message message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageReplyMarkup(message.Chat.Id, message.MessageId, replyMarkup: null, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException e)
+        {
+            logger.LogDebug("Could not take the buttons off {MessageId}: {Reason}", message.MessageId, e.Message);
         }
     }
 

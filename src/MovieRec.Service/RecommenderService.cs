@@ -67,6 +67,13 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         };
     }
 
+    /// <summary>The genres of the model in use, to check the names people ask for.</summary>
+    public GenreIndex Genres => live.Current.Genres;
+
+    /// <summary>A film of the catalog; false for an id it does not have (a stale or forged button).</summary>
+    public bool TryGetMovie(int movieId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Movie movie) =>
+        live.Current.Catalog.TryGet(movieId, out movie);
+
     /// <summary>Whether the chat id is registered. One store read.</summary>
     public async Task<bool> IsKnownAsync(string chatId, CancellationToken cancellationToken) =>
         await store.GetRatingsAsync(chatId, cancellationToken) is not null;

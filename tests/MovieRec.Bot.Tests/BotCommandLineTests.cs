@@ -29,7 +29,7 @@ public sealed class BotCommandLineTests : IAsyncLifetime
             new WebhookRegistrationState("https://movierec-app.azurewebsites.net/telegram/webhook", "deploy_Secret-1", ["message", "callback_query"]),
             _telegram.Emulator.Webhook! with { AllowedUpdates = _telegram.Emulator.Webhook!.AllowedUpdates.ToList() },
             new WebhookComparer());
-        Assert.Equal(["rate", "recommend", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
+        Assert.Equal(["rate", "recommend", "ratings", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, output, StringComparison.Ordinal);
         Assert.DoesNotContain("deploy_Secret-1", output, StringComparison.Ordinal);
     }

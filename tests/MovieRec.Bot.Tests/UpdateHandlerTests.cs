@@ -191,10 +191,9 @@ public sealed class UpdateHandlerTests : IDisposable
 
     [Theory]
     [InlineData("/help")]
-    [InlineData("hello there")]
     [InlineData("/unknown")]
     [InlineData("/")]
-    public async Task Help_and_anything_else_get_the_command_list(string text)
+    public async Task Help_and_other_commands_get_the_command_list(string text)
     {
         await _chat.UserSendsAsync(Ada, text);
 
@@ -221,7 +220,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.DeliverAsync(_chat.Telegram.UserEdits(Ada, mine, "/start"));
 
-        Assert.Equal([BotTexts.Help], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.NothingFound("hello")], _chat.Texts(Ada));
         Assert.Equal(0, _chat.Store.Calls);
     }
 

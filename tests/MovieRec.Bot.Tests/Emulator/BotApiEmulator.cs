@@ -114,17 +114,35 @@ public sealed partial class BotApiEmulator
             var button = message.ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
                 .SingleOrDefault(b => (string?)b!["text"] == label)
                 ?? throw new InvalidOperationException($"Message {messageId} has no button '{label}' (any more).");
-            var queryId = (_nextQueryId++).ToString("D19", CultureInfo.InvariantCulture);
-            _callbackQueries[queryId] = false;
-            return Update("callback_query", new JsonObject
-            {
-                ["id"] = queryId,
-                ["from"] = User(chatId),
-                ["message"] = MessageJson(chat, message, BotUser()),
-                ["chat_instance"] = (-chatId * 7).ToString(CultureInfo.InvariantCulture),
-                ["data"] = (string?)button!["callback_data"],
-            });
+            return CallbackQuery(chatId, chat, message, (string?)button!["callback_data"]);
         }
+    }
+
+    /// <summary>
+    /// A modified client's press: any callback data under any bot message (Telegram does not sign
+    /// callback data), as an attacker or a very old client sends it.
+    /// </summary>
+    public string UserSendsCallbackData(long chatId, int messageId, string data)
+    {
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            return CallbackQuery(chatId, chat, chat.Messages.Single(m => m.MessageId == messageId && m.FromBot), data);
+        }
+    }
+
+    private string CallbackQuery(long chatId, EmulatedChat chat, EmulatedMessage message, string? data)
+    {
+        var queryId = (_nextQueryId++).ToString("D19", CultureInfo.InvariantCulture);
+        _callbackQueries[queryId] = false;
+        return Update("callback_query", new JsonObject
+        {
+            ["id"] = queryId,
+            ["from"] = User(chatId),
+            ["message"] = MessageJson(chat, message, BotUser()),
+            ["chat_instance"] = (-chatId * 7).ToString(CultureInfo.InvariantCulture),
+            ["data"] = data,
+        });
     }
 
     /// <summary>Queues an update for getUpdates (long polling).</summary>
