@@ -51,6 +51,25 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task Through_the_webhook_a_typed_title_is_found_rated_listed_by_ratings_and_removed_on_azurite()
+    {
+        var chat = BotFixture.NewChatId();
+
+        await app.UserSendsAsync(chat, "the matrx 1999");
+        var found = app.Telegram.Emulator.BotMessages(chat)[^1];
+        Assert.Equal(("Matrix, The (1999)", (string?)"movie:2571"), found.Buttons[0]);
+        await app.UserPressesAsync(chat, "Matrix, The (1999)");
+        await app.UserPressesAsync(chat, "5");
+        await app.UserSendsAsync(chat, "/ratings");
+        var list = app.Telegram.Emulator.BotMessages(chat)[^1];
+        Assert.Equal("Your ratings, newest first (1–1 of 1):\nMatrix, The (1999): 5 of 5", list.Text);
+        await app.UserPressesAsync(chat, "Remove");
+
+        Assert.Empty((await app.Store.GetRatingsAsync(chat.ToString(), CancellationToken.None))!.StarsByMovie);
+        Assert.Equal("You have not rated any film yet. Send /rate, or type a title to find it.", app.Telegram.Emulator.BotMessages(chat).Single(m => m.MessageId == list.MessageId).Text);
+    }
+
+    [Fact]
     public async Task A_chat_with_fewer_than_ten_ratings_gets_the_exact_sentence()
     {
         var chat = BotFixture.NewChatId();
