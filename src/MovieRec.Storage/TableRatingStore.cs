@@ -235,30 +235,8 @@ public sealed class TableRatingStore : IRatingStore
     }
 
     /// <summary>Every note of the hours before <paramref name="olderThan"/>'s, one partition (hour) at a time.</summary>
-    public async Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
-    {
-        var cutoff = BucketOf(olderThan);
-        var old = await _tables.ScanChangesAsync(async (changes, cancellationToken) =>
-        {
-            var found = new List<(string Bucket, string ChatId)>();
-            await foreach (var note in changes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                found.Add((note.PartitionKey, note.RowKey));
-            }
-
-            return found;
-        }, cancellationToken);
-        foreach (var hour in old.GroupBy(n => n.Bucket))
-        {
-            foreach (var chunk in hour.Chunk(100))
-            {
-                await _tables.OnChangesAsync(hour.Key, async (changes, cancellationToken) =>
-                    (await changes.SubmitTransactionAsync(chunk.Select(n => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(n.Bucket, n.ChatId), ETag.All)), cancellationToken)).Value.Count, cancellationToken);
-            }
-        }
-
-        return old.Count;
-    }
+    public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        _tables.DeleteChangesWhereAsync(TableClient.CreateQueryFilter($"PartitionKey lt {BucketOf(olderThan)}"), cancellationToken);
 
     /// <summary>The whole users table, read in pages of up to 1,000 entities.</summary>
     public async Task<IReadOnlyList<UserRatings>> ReadAllAsync(CancellationToken cancellationToken)

@@ -78,9 +78,38 @@ public sealed class TableStorage : IDisposable
     public Task<T> ScanChangesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         ScanAsync(_options.ChangesTable, call, cancellationToken);
 
-    /// <summary>Runs a read across the Telegram updates table (the ledger's sweep), with the builder's budget and no request's slot.</summary>
-    public Task<T> ScanUpdatesAsync<T>(Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        ScanAsync(_options.UpdatesTable, call, cancellationToken);
+    /// <summary>Deletes the change notes <paramref name="filter"/> selects (the retention sweep); how many went.</summary>
+    public Task<int> DeleteChangesWhereAsync(string filter, CancellationToken cancellationToken) =>
+        DeleteWhereAsync(_options.ChangesTable, filter, cancellationToken);
+
+    /// <summary>Deletes the Telegram update rows <paramref name="filter"/> selects (the retention sweep); how many went.</summary>
+    public Task<int> DeleteUpdatesWhereAsync(string filter, CancellationToken cancellationToken) =>
+        DeleteWhereAsync(_options.UpdatesTable, filter, cancellationToken);
+
+    /// <summary>One scan for the rows' keys, then one delete transaction per partition and 100 rows.</summary>
+    private async Task<int> DeleteWhereAsync(string table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = await ScanAsync(table, async (client, cancellationToken) =>
+        {
+            var found = new List<(string Partition, string Row)>();
+            await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                found.Add((row.PartitionKey, row.RowKey));
+            }
+
+            return found;
+        }, cancellationToken);
+        foreach (var partition in rows.GroupBy(r => r.Partition))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await RunAsync(table, partition.Key, async (client, cancellationToken) =>
+                    (await client.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.Partition, r.Row), ETag.All)), cancellationToken)).Value.Count, cancellationToken);
+            }
+        }
+
+        return rows.Count;
+    }
 
     /// <summary>Runs a call on one partition of the Telegram updates table; see <see cref="RunAsync{T}"/>.</summary>
     public Task<T> OnUpdatesAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>

@@ -37,27 +37,6 @@ public sealed class UpdateLedger(TableStorage tables)
     /// Telegram stops redelivering an update after about a day; an id older than that can never
     /// come again, so its row is deleted (docs/privacy.md). Returns how many went.
     /// </summary>
-    public async Task<int> SweepAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
-    {
-        var old = await tables.ScanUpdatesAsync(async (updates, cancellationToken) =>
-        {
-            var found = new List<(string Partition, string Row)>();
-            await foreach (var row in updates.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ReceivedAt lt {olderThan}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                found.Add((row.PartitionKey, row.RowKey));
-            }
-
-            return found;
-        }, cancellationToken);
-        foreach (var bot in old.GroupBy(r => r.Partition))
-        {
-            foreach (var chunk in bot.Chunk(100))
-            {
-                await tables.OnUpdatesAsync(bot.Key, async (updates, cancellationToken) =>
-                    (await updates.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.Partition, r.Row), ETag.All)), cancellationToken)).Value.Count, cancellationToken);
-            }
-        }
-
-        return old.Count;
-    }
+    public Task<int> SweepAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        tables.DeleteUpdatesWhereAsync(TableClient.CreateQueryFilter($"ReceivedAt lt {olderThan}"), cancellationToken);
 }
