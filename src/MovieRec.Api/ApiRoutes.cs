@@ -26,6 +26,7 @@ public static class ApiRoutes
     public const string UnrateMovie = "unrate_movie";
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
+    public const string MiniAppApiRoute = MiniAppApi.PathPrefix + "{action}";
 
     public static readonly ApiRoute RegisterRoute = new("POST", Register, context => HttpEndpoint.HandleAsync(context, ChatRequest.Read, async (request, services, cancellationToken) =>
         await Handlers.RegisterAsync(
@@ -65,9 +66,12 @@ public static class ApiRoutes
         HttpEndpoint.RunAsync(context, cancellationToken =>
             context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
 
+    // Anonymous to the hosts: each call signs in with Telegram's initData (MiniAppApi).
+    public static readonly ApiRoute MiniAppRoute = new("POST", MiniAppApiRoute, ApiAccess.Anyone, MiniAppApi.AnswerAsync);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
         [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
-            ForgetRoute, HealthRoute, TelegramWebhookRoute];
+            ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute];
 
     private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
         RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -18,6 +19,10 @@ public static class BotRegistration
     {
         services.AddOptions<BotOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
+        services.AddOptions<MiniAppOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MiniAppOptions>, MiniAppOptionsValidation>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MiniAppSignIn>();
 
         // No request logging on this client: Bot API URLs carry the token in their path.
         services.AddHttpClient(nameof(ITelegramBotClient))

@@ -62,6 +62,11 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Forget)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.ForgetRoute, request);
 
+    [Function("miniapp_api")]
+    public static Task<IActionResult> MiniAppApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MiniAppApiRoute)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.MiniAppRoute, request);
+
     [Function("health")]
     public static Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

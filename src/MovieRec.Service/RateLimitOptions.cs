@@ -22,4 +22,12 @@ public sealed class RateLimitOptions
     /// </summary>
     [ConfigurationKeyName("RATE_LIMIT_KEY_NEW_CHATS_PER_MINUTE")]
     public int KeyNewChatsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Mini App calls one Telegram user may make in a minute, each a sign-in with signed initData.
+    /// Every tap of the page is one or two calls; 120 is a busy minute of a person and a slow one
+    /// of a script replaying a stolen initData.
+    /// </summary>
+    [ConfigurationKeyName("RATE_LIMIT_MINIAPP_SIGNINS_PER_MINUTE")]
+    public int MiniAppSignInsPerMinute { get; set; } = 120;
 }

@@ -12,13 +12,18 @@ public sealed class RateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _personWrites;
     private readonly PartitionedRateLimiter<string> _keyNewChats;
+    private readonly PartitionedRateLimiter<string> _miniAppSignIns;
 
     public RateLimits(IOptions<RateLimitOptions> options)
     {
         var limits = options.Value;
         _personWrites = PerMinute(limits.PersonWritesPerMinute);
         _keyNewChats = PerMinute(limits.KeyNewChatsPerMinute);
+        _miniAppSignIns = PerMinute(limits.MiniAppSignInsPerMinute);
     }
+
+    /// <summary>Takes one of a Telegram user's Mini App sign-ins; false (with when to try again) past the limit.</summary>
+    public bool TryMiniAppSignIn(string userId, out TimeSpan retryAfter) => TryTake(_miniAppSignIns, userId, out retryAfter);
 
     /// <summary>Takes one of the chat's writes; false (with when to try again) when its budget is spent.</summary>
     public bool TryPersonWrite(string chatId, out TimeSpan retryAfter) => TryTake(_personWrites, chatId, out retryAfter);
@@ -35,6 +40,7 @@ public sealed class RateLimits : IDisposable
     {
         _personWrites.Dispose();
         _keyNewChats.Dispose();
+        _miniAppSignIns.Dispose();
     }
 
     private static bool TryTake(PartitionedRateLimiter<string> limiter, string partition, out TimeSpan retryAfter)

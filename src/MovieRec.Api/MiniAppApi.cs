@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using MovieRec.Bot;
+using MovieRec.Service;
+
+namespace MovieRec.Api;
+
+/// <summary>
+/// POST /app/api/{action}: the Mini App's calls, the same use cases and handlers as the JSON routes,
+/// for the signed-in person only. Each call signs in with Telegram's initData in
+/// <c>Authorization: tma …</c> (401 when missing, forged or expired); the chat is the signed user id,
+/// and a chat_id in the body is never read. Sign-ins are limited per user, and writes spend the
+/// person's rate limit as bot presses do (429 with Retry-After).
+/// </summary>
+public static class MiniAppApi
+{
+    public const string PathPrefix = "app/api/";
+
+    public const string SignInRequired = "Sign-in failed: open MovieRec from Telegram again.";
+
+    private delegate Task<IResult> Action(string chatId, JsonElement? body, IServiceProvider services, CancellationToken cancellationToken);
+
+    private static readonly Dictionary<string, (bool Writes, Action Run)> Actions = new(StringComparer.Ordinal)
+    {
+        // Signing in registers the person, so every other call finds them.
+        ["me"] = (false, async (chat, _, services, cancellationToken) =>
+        {
+            var service = services.GetRequiredService<RecommenderService>();
+            await service.RegisterAsync(chat, cancellationToken);
+            var page = await service.MyRatingsAsync(chat, 0, 1, cancellationToken);
+            return TypedResults.Ok(new RateAnswer("success", page.Value?.Total ?? 0));
+        }),
+        ["offer"] = (false, async (chat, _, services, cancellationToken) =>
+            await Handlers.GetUnratedMovieAsync(new ChatRequest(chat), Service(services), cancellationToken)),
+        ["rate"] = (true, async (chat, body, services, cancellationToken) =>
+            await Handlers.RateMovieAsync(new RateRequest(chat, RequestFields.MovieId(body), RequestFields.Rating(body)), Service(services), cancellationToken)),
+        ["skip"] = (true, async (chat, body, services, cancellationToken) =>
+            await Handlers.SkipMovieAsync(new SkipRequest(chat, RequestFields.MovieId(body)), Service(services), cancellationToken)),
+        ["unrate"] = (true, async (chat, body, services, cancellationToken) =>
+            await Handlers.UnrateMovieAsync(new UnrateRequest(chat, RequestFields.MovieId(body)), Service(services), cancellationToken)),
+        ["search"] = (false, async (chat, body, services, cancellationToken) =>
+            await Handlers.SearchMoviesAsync(
+                new SearchRequest(RequestFields.Query(body), RequestFields.WholeNumber(body, "limit", 1, SearchRequest.MaxLimit, 5), chat), Service(services), cancellationToken)),
+        ["ratings"] = (false, async (chat, body, services, cancellationToken) =>
+            await Handlers.MyRatingsAsync(
+                new MyRatingsRequest(chat, RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0), RequestFields.WholeNumber(body, "limit", 1, 100, 20)),
+                Service(services),
+                cancellationToken)),
+        ["recommend"] = (false, async (chat, body, services, cancellationToken) =>
+            await Handlers.RecommendAsync(
+                new RecommendRequest(chat, RequestFields.TopN(body), RequestFields.Genres(body)),
+                Service(services),
+                services.GetRequiredService<LiveModel>().Current.Genres,
+                cancellationToken)),
+        ["forget"] = (true, async (chat, _, services, cancellationToken) =>
+            await Handlers.ForgetAsync(new ChatRequest(chat), Service(services), cancellationToken)),
+    };
+
+    /// <summary>The actions, for the page and the docs.</summary>
+    public static IReadOnlyCollection<string> Names => Actions.Keys;
+
+    public static Task<IResult> AnswerAsync(HttpContext context) =>
+        HttpEndpoint.RunAsync(context, async cancellationToken =>
+        {
+            var name = context.Request.Path.Value?[(context.Request.Path.Value.LastIndexOf('/') + 1)..] ?? "";
+            if (!Actions.TryGetValue(name, out var action))
+            {
+                return ApiErrors.Of(StatusCodes.Status404NotFound, $"There is no /app/api/{name}: the Mini App's calls are {string.Join(", ", Actions.Keys)}.");
+            }
+
+            var services = context.RequestServices;
+            var authorization = context.Request.Headers.Authorization.ToString();
+            var initData = authorization.StartsWith("tma ", StringComparison.Ordinal) ? authorization[4..] : null;
+            if (!services.GetRequiredService<MiniAppSignIn>().TryValidate(initData, out var user))
+            {
+                return ApiErrors.Of(StatusCodes.Status401Unauthorized, SignInRequired);
+            }
+
+            var chat = user.ToString(CultureInfo.InvariantCulture);
+            var limits = services.GetRequiredService<RateLimits>();
+            if (!limits.TryMiniAppSignIn(chat, out var wait) || (action.Writes && !limits.TryPersonWrite(chat, out wait)))
+            {
+                return Handlers.TooMany(context.Response, wait, "Too many requests from this person; try again after Retry-After.");
+            }
+
+            var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+            return await action.Run(chat, body, services, cancellationToken);
+        });
+
+    private static RecommenderService Service(IServiceProvider services) => services.GetRequiredService<RecommenderService>();
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace MovieRec.Bot;
+
+/// <summary>The contract's Mini App settings.</summary>
+public sealed class MiniAppOptions
+{
+    public static readonly TimeSpan DefaultAuthMaxAge = TimeSpan.FromDays(1);
+
+    /// <summary>How old a Mini App's signed initData may be, as written (a .NET TimeSpan); read through <see cref="AuthMaxAge"/>.</summary>
+    [ConfigurationKeyName("MINIAPP_AUTH_MAX_AGE")]
+    public string? AuthMaxAgeSetting { get; set; }
+
+    public TimeSpan AuthMaxAge =>
+        string.IsNullOrWhiteSpace(AuthMaxAgeSetting) ? DefaultAuthMaxAge : TimeSpan.Parse(AuthMaxAgeSetting, CultureInfo.InvariantCulture);
+}
+
+/// <summary>A malformed MINIAPP_AUTH_MAX_AGE stops the app at start with one line.</summary>
+internal sealed class MiniAppOptionsValidation : IValidateOptions<MiniAppOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MiniAppOptions options) =>
+        string.IsNullOrWhiteSpace(options.AuthMaxAgeSetting)
+        || (TimeSpan.TryParse(options.AuthMaxAgeSetting, CultureInfo.InvariantCulture, out var age) && age > TimeSpan.Zero)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("MINIAPP_AUTH_MAX_AGE is not a positive time span (e.g. 1.00:00:00 for a day).");
+}

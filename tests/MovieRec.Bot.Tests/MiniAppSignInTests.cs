@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using MovieRec.Testing;
+
+namespace MovieRec.Bot.Tests;
+
+/// <summary>
+/// Telegram's Mini App sign-in, against a vector computed apart from this code (Python's hmac and
+/// urllib, as Telegram's documentation describes the check):
+/// data-check-string "auth_date=1764590400\nquery_id=AAHdF6IQAAAAAN0XohDhrOrc\nuser={…}", key
+/// HMAC-SHA256("WebAppData", token), hash HMAC-SHA256(key, data-check-string) in hex.
+/// </summary>
+public class MiniAppSignInTests
+{
+    private const string Token = "123456789:AAbbccddeeffgghhiijjkkllmmnnooppqq";
+
+    private const string Signed =
+        "auth_date=1764590400&query_id=AAHdF6IQAAAAAN0XohDhrOrc&user=%7B%22id%22%3A4242%2C%22first_name%22%3A%22Ada%22%2C%22language_code%22%3A%22en%22%7D" +
+        "&hash=14ea803036b85170b9f53520a141433845961e6d14f2c3e55c4ed24b3738ac15";
+
+    private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(1764590400);
+
+    [Fact]
+    public void Signed_init_data_gives_the_signed_user_id()
+    {
+        Assert.True(SignIn(SignedAt.AddMinutes(30)).TryValidate(Signed, out var user));
+        Assert.Equal(4242, user);
+    }
+
+    [Fact]
+    public void The_fields_may_come_in_any_order()
+    {
+        var reordered = string.Join('&', Signed.Split('&').Reverse());
+
+        Assert.True(SignIn(SignedAt.AddMinutes(30)).TryValidate(reordered, out var user));
+        Assert.Equal(4242, user);
+    }
+
+    [Theory]
+    [InlineData("%22id%22%3A4242", "%22id%22%3A4243")]
+    [InlineData("auth_date=1764590400", "auth_date=1764590401")]
+    [InlineData("hash=14ea", "hash=14eb")]
+    [InlineData("&hash=14ea803036b85170b9f53520a141433845961e6d14f2c3e55c4ed24b3738ac15", "")]
+    [InlineData("&hash=", "&hash=&hash=")]
+    [InlineData("query_id=", "query_id=x&query_id=")]
+    public void Altered_or_incomplete_init_data_is_refused(string part, string replacement)
+    {
+        Assert.False(SignIn(SignedAt.AddMinutes(30)).TryValidate(Signed.Replace(part, replacement, StringComparison.Ordinal), out _));
+    }
+
+    [Fact]
+    public void Another_bots_token_does_not_sign_it()
+    {
+        Assert.False(SignIn(SignedAt.AddMinutes(30), token: "123456789:AAbbccddeeffgghhiijjkkllmmnnooppqr").TryValidate(Signed, out _));
+    }
+
+    [Theory]
+    [InlineData(24 * 60 + 1, null)]
+    [InlineData(31, "00:30:00")]
+    [InlineData(-2, null)]
+    public void Init_data_older_than_the_max_age_or_from_the_future_is_refused(int minutesAfterSigning, string? maxAge)
+    {
+        Assert.False(SignIn(SignedAt.AddMinutes(minutesAfterSigning), maxAge: maxAge).TryValidate(Signed, out _));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("hash=")]
+    [InlineData("not init data at all")]
+    public void Nonsense_is_refused(string initData)
+    {
+        Assert.False(SignIn(SignedAt).TryValidate(initData, out _));
+    }
+
+    private static MiniAppSignIn SignIn(DateTimeOffset now, string token = Token, string? maxAge = null)
+    {
+        var clock = new ManualClock();
+        clock.Advance(now - clock.GetUtcNow());
+        return new MiniAppSignIn(
+            Options.Create(new BotOptions { Token = token }), Options.Create(new MiniAppOptions { AuthMaxAgeSetting = maxAge }), clock);
+    }
+}
