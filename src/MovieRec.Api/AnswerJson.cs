@@ -14,6 +14,7 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(ForgetAnswer))]
 [JsonSerializable(typeof(SearchAnswer))]
 [JsonSerializable(typeof(MyRatingsAnswer))]
+[JsonSerializable(typeof(MiniAppMeAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(WebhookAnswer))]

@@ -67,3 +67,7 @@ public sealed record HealthAnswer(
 
 /// <summary>The webhook's answer to Telegram, which reads only the status code; "handled" or "duplicate" helps whoever reads logs.</summary>
 public sealed record WebhookAnswer([property: JsonPropertyName("status")] string Status);
+
+public sealed record MiniAppMeAnswer(
+    [property: JsonPropertyName("rated_movies")] int RatedMovies,
+    [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres);

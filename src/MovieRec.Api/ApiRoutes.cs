@@ -27,6 +27,8 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string TelegramWebhook = "telegram/webhook";
     public const string MiniAppApiRoute = MiniAppApi.PathPrefix + "{action}";
+    public const string MiniApp = "app";
+    public const string MiniAppFile = "app/{file}";
 
     public static readonly ApiRoute RegisterRoute = new("POST", Register, context => HttpEndpoint.HandleAsync(context, ChatRequest.Read, async (request, services, cancellationToken) =>
         await Handlers.RegisterAsync(
@@ -69,9 +71,13 @@ public static class ApiRoutes
     // Anonymous to the hosts: each call signs in with Telegram's initData (MiniAppApi).
     public static readonly ApiRoute MiniAppRoute = new("POST", MiniAppApiRoute, ApiAccess.Anyone, MiniAppApi.AnswerAsync);
 
+    public static readonly ApiRoute MiniAppPageRoute = new("GET", MiniApp, ApiAccess.Anyone, MiniAppPage.PageAsync);
+
+    public static readonly ApiRoute MiniAppFileRoute = new("GET", MiniAppFile, ApiAccess.Anyone, MiniAppPage.FileAsync);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
         [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
-            ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute];
+            ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute, MiniAppPageRoute, MiniAppFileRoute];
 
     private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
         RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>

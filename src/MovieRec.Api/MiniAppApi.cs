@@ -30,7 +30,7 @@ public static class MiniAppApi
             var service = services.GetRequiredService<RecommenderService>();
             await service.RegisterAsync(chat, cancellationToken);
             var page = await service.MyRatingsAsync(chat, 0, 1, cancellationToken);
-            return TypedResults.Ok(new RateAnswer("success", page.Value?.Total ?? 0));
+            return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
         }),
         ["offer"] = (false, async (chat, _, services, cancellationToken) =>
             await Handlers.GetUnratedMovieAsync(new ChatRequest(chat), Service(services), cancellationToken)),

@@ -12,12 +12,14 @@ public static class BotCommandList
     public const string Help = "help";
     public const string Forget = "forget";
     public const string Ratings = "ratings";
+    public const string App = "app";
 
     public static IReadOnlyList<BotCommand> All { get; } =
     [
         new(Rate, "rate a movie from 1 to 5"),
         new(Recommend, "three films picked for you (/recommend comedy: of one genre)"),
         new(Ratings, "your ratings: change or remove them"),
+        new(App, "MovieRec on a screen: rate, browse, filter"),
         new(Start, "say hello and register"),
         new(Forget, "delete everything MovieRec holds about you"),
         new(Help, "this list"),

@@ -68,4 +68,10 @@ public static class BotTexts
 
     public static string UnknownGenre(string genre, IEnumerable<string> genres) =>
         $"\u201c{genre}\u201d is not a genre I know. Try one of: {string.Join(", ", genres)}.";
+
+    public const string OpenMiniApp = "Rate films on a grid, find any title and browse your recommendations:";
+
+    public const string OpenMiniAppButton = "Open MovieRec";
+
+    public const string MiniAppNotSetUp = "The MovieRec app is not set up on this server yet; everything works here in the chat.";
 }

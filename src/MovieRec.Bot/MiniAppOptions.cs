@@ -13,6 +13,12 @@ public sealed class MiniAppOptions
     [ConfigurationKeyName("MINIAPP_AUTH_MAX_AGE")]
     public string? AuthMaxAgeSetting { get; set; }
 
+    /// <summary>The public HTTPS address of /app, for the bot's /app button and its menu button; none: the Mini App is not offered.</summary>
+    [ConfigurationKeyName("MINIAPP_URL")]
+    public string? Url { get; set; }
+
+    public bool HasUrl => !string.IsNullOrWhiteSpace(Url);
+
     public TimeSpan AuthMaxAge =>
         string.IsNullOrWhiteSpace(AuthMaxAgeSetting) ? DefaultAuthMaxAge : TimeSpan.Parse(AuthMaxAgeSetting, CultureInfo.InvariantCulture);
 }
@@ -20,9 +26,21 @@ public sealed class MiniAppOptions
 /// <summary>A malformed MINIAPP_AUTH_MAX_AGE stops the app at start with one line.</summary>
 internal sealed class MiniAppOptionsValidation : IValidateOptions<MiniAppOptions>
 {
-    public ValidateOptionsResult Validate(string? name, MiniAppOptions options) =>
-        string.IsNullOrWhiteSpace(options.AuthMaxAgeSetting)
-        || (TimeSpan.TryParse(options.AuthMaxAgeSetting, CultureInfo.InvariantCulture, out var age) && age > TimeSpan.Zero)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("MINIAPP_AUTH_MAX_AGE is not a positive time span (e.g. 1.00:00:00 for a day).");
+    public ValidateOptionsResult Validate(string? name, MiniAppOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.AuthMaxAgeSetting)
+            && !(TimeSpan.TryParse(options.AuthMaxAgeSetting, CultureInfo.InvariantCulture, out var age) && age > TimeSpan.Zero))
+        {
+            failures.Add("MINIAPP_AUTH_MAX_AGE is not a positive time span (e.g. 1.00:00:00 for a day).");
+        }
+
+        // Telegram opens Mini Apps over HTTPS only.
+        if (options.HasUrl && !(Uri.TryCreate(options.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps))
+        {
+            failures.Add("MINIAPP_URL must be an https:// address (the deployed app's /app).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -6,6 +6,8 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+using Microsoft.Extensions.Options;
 
 namespace MovieRec.Bot;
 
@@ -17,7 +19,8 @@ namespace MovieRec.Bot;
 /// forgetting) spend the chat's rate limit; past it the person is asked to slow down and nothing is
 /// stored. A failure gets the user an apology and is logged with the update id.
 /// </summary>
-public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService service, RateLimits limits, ILogger<UpdateHandler> logger)
+public sealed class UpdateHandler(
+    ITelegramBotClient bot, RecommenderService service, RateLimits limits, IOptions<MiniAppOptions> miniApp, ILogger<UpdateHandler> logger)
 {
     public const int RecommendationCount = RecommendationRules.DefaultTopN;
 
@@ -68,6 +71,13 @@ public sealed class UpdateHandler(ITelegramBotClient bot, RecommenderService ser
             BotCommandList.Rate => OfferMovieAsync(chat, cancellationToken),
             BotCommandList.Recommend => RecommendAsync(chat, CommandText.ArgumentOf(message.Text), cancellationToken),
             BotCommandList.Ratings => SendRatingsAsync(chat, cancellationToken),
+            BotCommandList.App => miniApp.Value.HasUrl
+                ? bot.SendMessage(
+                    chat.Id,
+                    BotTexts.OpenMiniApp,
+                    replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithWebApp(BotTexts.OpenMiniAppButton, new WebAppInfo(miniApp.Value.Url!))),
+                    cancellationToken: cancellationToken)
+                : SendAsync(chat, BotTexts.MiniAppNotSetUp, cancellationToken),
             BotCommandList.Forget => bot.SendMessage(chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
             _ => SendAsync(chat, BotTexts.Help, cancellationToken),
         });

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace MovieRec.Bot;
 
-/// <summary>Points Telegram at the deployed webhook: URL, secret, the update types the bot reads, and its command list.</summary>
-public sealed partial class WebhookRegistration(ITelegramBotClient bot)
+/// <summary>Points Telegram at the deployed webhook: URL, secret, the update types the bot reads, its command list, and (with MINIAPP_URL) the menu button that opens the Mini App.</summary>
+public sealed partial class WebhookRegistration(ITelegramBotClient bot, IOptions<MiniAppOptions> miniApp)
 {
     public async Task RegisterAsync(Uri url, string? secret, CancellationToken cancellationToken)
     {
@@ -24,6 +26,11 @@ public sealed partial class WebhookRegistration(ITelegramBotClient bot)
             secretToken: secret,
             cancellationToken: cancellationToken);
         await bot.SetMyCommands(BotCommandList.All, cancellationToken: cancellationToken);
+        if (miniApp.Value.HasUrl)
+        {
+            // Every chat's menu button opens the Mini App.
+            await bot.SetChatMenuButton(menuButton: new MenuButtonWebApp { Text = BotTexts.OpenMiniAppButton, WebApp = new WebAppInfo(miniApp.Value.Url!) }, cancellationToken: cancellationToken);
+        }
     }
 
     public static bool IsValidSecret(string secret) => SecretPattern().IsMatch(secret);

@@ -9,4 +9,5 @@ root.Subcommands.Add(SimulateOffersCommand.Create());
 root.Subcommands.Add(CommunityGainCommand.Create());
 root.Subcommands.Add(ShillingAttackCommand.Create());
 root.Subcommands.Add(BotCommand.Create());
+root.Subcommands.Add(MiniAppLinkCommand.Create());
 return await root.Parse(args).InvokeAsync();

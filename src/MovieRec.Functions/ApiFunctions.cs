@@ -67,6 +67,16 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MiniAppApiRoute)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.MiniAppRoute, request);
 
+    [Function("miniapp_page")]
+    public static Task<IActionResult> MiniAppPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MiniApp)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.MiniAppPageRoute, request);
+
+    [Function("miniapp_file")]
+    public static Task<IActionResult> MiniAppFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MiniAppFile)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.MiniAppFileRoute, request);
+
     [Function("health")]
     public static Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>

@@ -26,7 +26,7 @@ public class RouteTableTests
         var expected = ApiRoutes.All.ToDictionary(r => r.Path, r => r.Access == ApiAccess.KeyHolders ? "Function" : "Anonymous");
 
         Assert.Equal(expected.OrderBy(e => e.Key), levels.OrderBy(e => e.Key));
-        Assert.Equal(["app/api/{action}", "health", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["app", "app/api/{action}", "app/{file}", "health", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -29,9 +29,39 @@ public sealed class BotCommandLineTests : IAsyncLifetime
             new WebhookRegistrationState("https://movierec-app.azurewebsites.net/telegram/webhook", "deploy_Secret-1", ["message", "callback_query"]),
             _telegram.Emulator.Webhook! with { AllowedUpdates = _telegram.Emulator.Webhook!.AllowedUpdates.ToList() },
             new WebhookComparer());
-        Assert.Equal(["rate", "recommend", "ratings", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
+        Assert.Equal(["rate", "recommend", "ratings", "app", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
+        Assert.Null(_telegram.Emulator.MenuButton);
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, output, StringComparison.Ordinal);
         Assert.DoesNotContain("deploy_Secret-1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_webhook_with_a_mini_app_url_makes_the_menu_button_open_it()
+    {
+        var environment = new Dictionary<string, string>(Environment) { ["MINIAPP_URL"] = "https://movierec-app.azurewebsites.net/app" };
+
+        var (exitCode, _) = await CliProcess.RunAsync(environment, "bot", "set-webhook", "--url", "https://movierec-app.azurewebsites.net/telegram/webhook", "--secret", "s1");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("web_app", (string?)_telegram.Emulator.MenuButton!["type"]);
+        Assert.Equal("https://movierec-app.azurewebsites.net/app", (string?)_telegram.Emulator.MenuButton!["web_app"]!["url"]);
+    }
+
+    [Fact]
+    public async Task Miniapp_link_prints_a_local_url_whose_fragment_signs_in_the_user()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(Environment, "miniapp-link", "--user", "42");
+
+        Assert.Equal(0, exitCode);
+        var url = new Uri(output.Trim().Split('\n')[^1]);
+        Assert.Equal("http://127.0.0.1:7071/app", url.GetLeftPart(UriPartial.Path));
+        var initData = Uri.UnescapeDataString(url.Fragment["#tgWebAppData=".Length..]);
+        var signIn = new MiniAppSignIn(
+            Microsoft.Extensions.Options.Options.Create(new BotOptions { Token = BotApiEmulator.Token }),
+            Microsoft.Extensions.Options.Options.Create(new MiniAppOptions()),
+            TimeProvider.System);
+        Assert.True(signIn.TryValidate(initData, out var user));
+        Assert.Equal(42, user);
     }
 
     [Theory]

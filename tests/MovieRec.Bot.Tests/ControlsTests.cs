@@ -150,3 +150,29 @@ public sealed class ControlsTests : IDisposable
         }
     }
 }
+
+/// <summary>/app: a button that opens the Mini App, where one is set up.</summary>
+public sealed class MiniAppCommandTests
+{
+    [Fact]
+    public async Task App_answers_with_a_web_app_button_to_the_mini_app_url()
+    {
+        using var chat = new Conversation(miniAppUrl: "https://movierec.example/app");
+
+        await chat.UserSendsAsync(4242, "/app");
+
+        var message = chat.Telegram.BotMessages(4242)[^1];
+        Assert.Equal(BotTexts.OpenMiniApp, message.Text);
+        Assert.Equal("https://movierec.example/app", (string?)message.ReplyMarkup!["inline_keyboard"]![0]![0]!["web_app"]!["url"]);
+    }
+
+    [Fact]
+    public async Task App_without_a_mini_app_url_says_it_is_not_set_up()
+    {
+        using var chat = new Conversation();
+
+        await chat.UserSendsAsync(4242, "/app");
+
+        Assert.Equal([BotTexts.MiniAppNotSetUp], chat.Texts(4242));
+    }
+}

@@ -24,13 +24,15 @@ internal sealed class Conversation : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="personWritesPerMinute">The chat's rate limit (RATE_LIMIT_PERSON_WRITES_PER_MINUTE); the default is the product's.</param>
-    public Conversation(int? personWritesPerMinute = null)
+    /// <param name="miniAppUrl">MINIAPP_URL; none by default.</param>
+    public Conversation(int? personWritesPerMinute = null, string? miniAppUrl = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
                 ["TELEGRAM_API_BASE_URL"] = "http://bot-api.invalid",
+                ["MINIAPP_URL"] = miniAppUrl,
             })
             .Build();
         var services = new ServiceCollection();

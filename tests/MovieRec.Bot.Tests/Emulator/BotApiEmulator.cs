@@ -216,6 +216,7 @@ public sealed partial class BotApiEmulator
                 "deletewebhook" => DeleteWebhook(),
                 "getwebhookinfo" => (WebhookInfo(), null),
                 "setmycommands" => (SetMyCommands(parameters), null),
+                "setchatmenubutton" => (SetChatMenuButton(parameters), null),
                 _ => throw new BotApiErrorException(404, "Not Found"),
             };
         }
@@ -319,6 +320,22 @@ public sealed partial class BotApiEmulator
         ["has_custom_certificate"] = false,
         ["pending_update_count"] = _pendingUpdates.Count,
     };
+
+    /// <summary>The default menu button, as the last setChatMenuButton without a chat id left it.</summary>
+    public JsonNode? MenuButton { get; private set; }
+
+    private JsonNode SetChatMenuButton(BotApiParameters parameters)
+    {
+        var button = parameters.Json("menu_button") ?? throw new BotApiErrorException(400, "Bad Request: parameter \"menu_button\" is required");
+        if (button.TryGetProperty("type", out var type) && type.GetString() == "web_app"
+            && (!button.TryGetProperty("web_app", out var webApp) || webApp.GetProperty("url").GetString()?.StartsWith("https://", StringComparison.Ordinal) != true))
+        {
+            throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
+        }
+
+        MenuButton = JsonNode.Parse(button.GetRawText());
+        return true;
+    }
 
     private JsonNode SetMyCommands(BotApiParameters parameters)
     {
@@ -441,6 +458,13 @@ public sealed partial class BotApiEmulator
                 if (bytes is < 1 or > MaxCallbackDataBytes)
                 {
                     throw new BotApiErrorException(400, "Bad Request: BUTTON_DATA_INVALID");
+                }
+            }
+            else if (button.TryGetProperty("web_app", out var webApp))
+            {
+                if (!webApp.TryGetProperty("url", out var url) || url.GetString()?.StartsWith("https://", StringComparison.Ordinal) != true)
+                {
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
                 }
             }
             else if (!button.TryGetProperty("url", out _))
