@@ -132,4 +132,5 @@ output SERVICE_API_NAME string = function.outputs.name
 output FUNCTION_APP_NAME string = function.outputs.name
 output FUNCTION_APP_URL string = function.outputs.url
 output TELEGRAM_WEBHOOK_URL string = '${function.outputs.url}/telegram/webhook'
+output MINIAPP_URL string = '${function.outputs.url}/app'
 output RATINGS_STORAGE string = storage.outputs.tableEndpoint

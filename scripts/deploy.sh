@@ -46,7 +46,7 @@ done
 (cd "$package/app" && zip -qr "$package/app.zip" .)
 az functionapp deployment source config-zip --resource-group "$group" --name "$app" --src "$package/app.zip" --output none
 
-scripts/register-webhook.sh "$webhook"
+MINIAPP_URL=$(output MINIAPP_URL) scripts/register-webhook.sh "$webhook"
 echo "Deployed: $(output FUNCTION_APP_URL)  (webhook $webhook)"
 echo "Clients of the JSON routes send a function key in x-functions-key (docs/deploy.md). Make one per client:"
 echo "  az functionapp keys set --resource-group $group --name $app --key-type functionKeys --key-name <client> --query value --output tsv"

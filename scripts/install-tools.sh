@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the tools the app and its tests run: Azurite (pinned in package.json) from npm, and
-# the Bicep CLI (pinned in tools/bicep/BicepCli.csproj) from NuGet, linked as .tools/bicep.
+# Installs the tools the app and its tests run: Azurite (pinned in package.json) from npm, the
+# Bicep CLI (pinned in tools/bicep/BicepCli.csproj) from NuGet, linked as .tools/bicep, and
+# Debian's chromium for the Mini App's browser tests (Playwright cannot download its own here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +17,11 @@ if ! .tools/bicep --version 2>/dev/null | grep -q "version $bicep_version "; the
   chmod +x "$bicep"
   mkdir -p .tools
   ln -sf "$bicep" .tools/bicep
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  as_root=""
+  [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi

@@ -14,5 +14,6 @@ if [ -z "$url" ]; then
   echo "usage: scripts/register-webhook.sh <webhook-url>" >&2
   exit 2
 fi
-# The secret is read from TELEGRAM_WEBHOOK_SECRET by the CLI, never passed on the command line.
+# The secret is read from TELEGRAM_WEBHOOK_SECRET by the CLI, never passed on the command line;
+# MINIAPP_URL (an output of infra/main.bicep) makes the chat's menu button open the Mini App.
 dotnet run --project src/MovieRec.Cli -c Release -- bot set-webhook --url "$url"

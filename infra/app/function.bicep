@@ -103,6 +103,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       MODEL_REFRESH_INTERVAL: modelRefreshInterval
       TELEGRAM_BOT_TOKEN: telegramBotTokenReference
       TELEGRAM_WEBHOOK_SECRET: telegramWebhookSecretReference
+      // The Mini App is served by this app at /app; the bot's /app button and menu button open it.
+      MINIAPP_URL: 'https://${app.properties.defaultHostName}/app'
     }
   }
 }

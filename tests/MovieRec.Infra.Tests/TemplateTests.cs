@@ -133,6 +133,8 @@ public sealed class TemplateTests
         Assert.Contains("Authorization=AAD", (string?)AppSettings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
         Assert.Null(AppSettings["AzureWebJobsStorage"]);
         Assert.Equal("[parameters('modelRefreshInterval')]", (string?)AppSettings["MODEL_REFRESH_INTERVAL"]);
+        // The Mini App at the app's own /app, over HTTPS, for the bot's buttons.
+        Assert.Equal("[format('https://{0}/app', reference(resourceId('Microsoft.Web/sites', parameters('name')), '2024-04-01').defaultHostName)]", (string?)AppSettings["MINIAPP_URL"]);
     }
 
     [Fact]
