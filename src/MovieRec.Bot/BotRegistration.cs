@@ -46,6 +46,8 @@ public static class BotRegistration
 
         // Transient, like the typed HttpClients they hold.
         services.AddTransient<UpdateHandler>();
+        services.AddTransient<ButtonHandler>();
+        services.AddTransient<ChatReplies>();
         services.AddTransient<UpdateDelivery>();
         services.AddTransient<LongPolling>();
         services.AddTransient<WebhookRegistration>();

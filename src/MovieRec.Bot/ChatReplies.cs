@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using MovieRec.Domain;
+using MovieRec.Service;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace MovieRec.Bot;
+
+/// <summary>
+/// The conversation steps the message and button handlers share: offering a film with its rating
+/// keyboard, registering a chat the service does not know yet, and closing answered questions.
+/// </summary>
+public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService service, ILogger<ChatReplies> logger)
+{
+    /// <summary>/rate, and the next question after a press: a movie, then the buttons.</summary>
+    public async Task OfferMovieAsync(Chat chat, CancellationToken cancellationToken)
+    {
+        var chatId = ChatIdOf(chat);
+        var offer = await AsKnownUserAsync(chatId, () => service.GetUnratedMovieAsync(chatId, cancellationToken), cancellationToken);
+
+        if (offer.Value is not { } movie)
+        {
+            await SendAsync(chat, BotTexts.NothingLeftToRate, cancellationToken);
+            return;
+        }
+
+        await AskAboutAsync(chat, movie, cancellationToken);
+    }
+
+    /// <summary>A film, then the question with its rating keyboard.</summary>
+    public async Task AskAboutAsync(Chat chat, Movie movie, CancellationToken cancellationToken)
+    {
+        await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
+        await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a use case for a chat; one the store does not know yet (a button or /rate before
+    /// /start, a wiped store) is registered and the case run again, as the contract promises.
+    /// </summary>
+    public async Task<Outcome<T>> AsKnownUserAsync<T>(string chatId, Func<Task<Outcome<T>>> useCase, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var outcome = await useCase();
+        if (outcome.Refusal != Refusal.UnknownUser)
+        {
+            return outcome;
+        }
+
+        await service.RegisterAsync(chatId, cancellationToken);
+        return await useCase();
+    }
+
+    /// <summary>Replaces the answered question's buttons with what was answered. Cosmetic: a failure is only logged.</summary>
+    public async Task CloseQuestionAsync(Message question, string answered, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageText(question.Chat.Id, question.MessageId, answered, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException e)
+        {
+            // "message is not modified" (the same button pressed twice) and messages too old to edit land here.
+            logger.LogDebug("Could not close the rating question {MessageId}: {Reason}", question.MessageId, e.Message);
+        }
+    }
+
+    /// <summary>Takes the buttons off a message. Cosmetic: a failure is only logged.</summary>
+    public async Task CloseButtonsAsync(Message message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.EditMessageReplyMarkup(message.Chat.Id, message.MessageId, replyMarkup: null, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException e)
+        {
+            logger.LogDebug("Could not take the buttons off {MessageId}: {Reason}", message.MessageId, e.Message);
+        }
+    }
+
+    public async Task SendAsync(Chat chat, string text, CancellationToken cancellationToken) =>
+        await bot.SendMessage(chat.Id, text, cancellationToken: cancellationToken);
+
+    public static string ChatIdOf(Chat chat) => chat.Id.ToString(CultureInfo.InvariantCulture);
+}
