@@ -45,8 +45,7 @@ public static class ApiRoutes
         Handlers.SkipMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
-        Handlers.RecommendAsync(
-            request, services.GetRequiredService<RecommenderService>(), services.GetRequiredService<LiveModel>().Current.Genres, cancellationToken));
+        Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
 
     public static readonly ApiRoute SearchMoviesRoute = Post(SearchMovies, SearchRequest.Read, (request, services, cancellationToken) =>
         Handlers.SearchMoviesAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));

@@ -88,8 +88,9 @@ public static class Handlers
     /// names the valid ones.
     /// </summary>
     public static async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
-        RecommendRequest request, RecommenderService service, GenreIndex genres, CancellationToken cancellationToken)
+        RecommendRequest request, RecommenderService service, CancellationToken cancellationToken)
     {
+        var genres = service.Genres;
         var resolved = new List<string>();
         foreach (var name in request.Genres)
         {

@@ -41,17 +41,15 @@ public static class HttpEndpoint
         {
             return ApiErrors.Of(e.Status, e.Message);
         }
-        catch (StoreUnavailableException e) when (e.Failure == StoreFailure.Queued)
-        {
-            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, "Store calls queued past their budget", e);
-            context.Response.Headers.RetryAfter = ((int)BusyRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "MovieRec is busy; try again in a second.");
-        }
         catch (StoreUnavailableException e)
         {
-            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, "Ratings store unavailable", e);
-            context.Response.Headers.RetryAfter = ((int)StoreRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "The ratings store is unreachable; try again shortly.");
+            // Queued: this instance's store calls were all taken by a burst; otherwise the store is down.
+            var (retryAfter, problem, message) = e.Failure == StoreFailure.Queued
+                ? (BusyRetryAfter, "Store calls queued past their budget", "MovieRec is busy; try again in a second.")
+                : (StoreRetryAfter, "Ratings store unavailable", "The ratings store is unreachable; try again shortly.");
+            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Warning, problem, e);
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -35,25 +35,17 @@ public static class MiniAppApi
         ["offer"] = (false, async (chat, _, services, cancellationToken) =>
             await Handlers.GetUnratedMovieAsync(new ChatRequest(chat), Service(services), cancellationToken)),
         ["rate"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.RateMovieAsync(new RateRequest(chat, RequestFields.MovieId(body), RequestFields.Rating(body)), Service(services), cancellationToken)),
+            await Handlers.RateMovieAsync(RateRequest.For(chat, body), Service(services), cancellationToken)),
         ["skip"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.SkipMovieAsync(new SkipRequest(chat, RequestFields.MovieId(body)), Service(services), cancellationToken)),
+            await Handlers.SkipMovieAsync(SkipRequest.For(chat, body), Service(services), cancellationToken)),
         ["unrate"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.UnrateMovieAsync(new UnrateRequest(chat, RequestFields.MovieId(body)), Service(services), cancellationToken)),
+            await Handlers.UnrateMovieAsync(UnrateRequest.For(chat, body), Service(services), cancellationToken)),
         ["search"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.SearchMoviesAsync(
-                new SearchRequest(RequestFields.Query(body), RequestFields.WholeNumber(body, "limit", 1, SearchRequest.MaxLimit, 5), chat), Service(services), cancellationToken)),
+            await Handlers.SearchMoviesAsync(SearchRequest.For(chat, body), Service(services), cancellationToken)),
         ["ratings"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.MyRatingsAsync(
-                new MyRatingsRequest(chat, RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0), RequestFields.WholeNumber(body, "limit", 1, 100, 20)),
-                Service(services),
-                cancellationToken)),
+            await Handlers.MyRatingsAsync(MyRatingsRequest.For(chat, body), Service(services), cancellationToken)),
         ["recommend"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.RecommendAsync(
-                new RecommendRequest(chat, RequestFields.TopN(body), RequestFields.Genres(body)),
-                Service(services),
-                services.GetRequiredService<LiveModel>().Current.Genres,
-                cancellationToken)),
+            await Handlers.RecommendAsync(RecommendRequest.For(chat, body), Service(services), cancellationToken)),
         ["forget"] = (true, async (chat, _, services, cancellationToken) =>
             await Handlers.ForgetAsync(new ChatRequest(chat), Service(services), cancellationToken)),
     };

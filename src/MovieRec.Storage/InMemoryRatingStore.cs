@@ -20,8 +20,6 @@ public sealed class InMemoryRatingStore : IRatingStore
         return Task.FromResult(_users.TryAdd(chatId, new User()));
     }
 
-    /// <summary>How many change notes are held (the users with one since the last sweep, and the forgotten): what a sweep can delete.</summary>
-    public int ChangeNotes => _forgotten.Count + _users.Values.Count(u => u.ChangedAt != DateTimeOffset.MinValue);
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken)
     {
