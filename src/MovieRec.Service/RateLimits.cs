@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace MovieRec.Service;
 
 /// <summary>
-/// The contract's rate limits, one token bucket per chat (people's writes) and per API key (new
-/// chats), held by this instance: with N instances a caller spread over all of them gets up to N
+/// The contract's rate limits, one token bucket per chat (people's writes), per API key (new chats)
+/// and per Telegram user (Mini App sign-ins), held by this instance: with N instances a caller spread over all of them gets up to N
 /// times the budget (docs/security.md).
 /// </summary>
 public sealed class RateLimits : IDisposable
