@@ -1,0 +1,130 @@
+using System.Buffers;
+
+namespace MovieRec.Domain;
+
+/// <summary>
+/// One person's similarity to every matrix user, computed in one pass over the columns of the
+/// movies they rated: the neighbours that predict stars and the neighbours that rank.
+/// </summary>
+internal sealed class Neighbourhood
+{
+    private Neighbourhood(double offset, (int[], double[]) prediction, (int[], double[]) ranking)
+    {
+        Offset = offset;
+        PredictionNeighbours = prediction;
+        RankingNeighbours = ranking;
+    }
+
+    /// <summary>The person's own offset (baseline or mean) the residuals are taken from.</summary>
+    public double Offset { get; }
+
+    /// <summary>The most similar users by centred cosine, most similar first, at most the candidate pool.</summary>
+    public (int[] Users, double[] Similarities) PredictionNeighbours { get; }
+
+    /// <summary>The K most similar users by the ranking's cosine, most similar first.</summary>
+    public (int[] Users, double[] Similarities) RankingNeighbours { get; }
+
+    public static Neighbourhood Of(TrainedRatings trained, RatingProfile profile, int excludeUser)
+    {
+        var matrix = trained.Matrix;
+        var options = trained.Options;
+        var offset = StarPrediction.PersonOffset(trained, profile);
+        if (profile.Count == 0)
+        {
+            return new Neighbourhood(offset, ([], []), ([], []));
+        }
+
+        var users = matrix.UserCount;
+        var dot = ArrayPool<double>.Shared.Rent(users);
+        var overlap = ArrayPool<int>.Shared.Rent(users);
+        var coRated = options.SimilarityShrinkage > 0;
+        var personSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
+        var userSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
+        try
+        {
+            Array.Clear(dot, 0, users);
+            Array.Clear(overlap, 0, users);
+            if (coRated)
+            {
+                Array.Clear(personSquares, 0, users);
+                Array.Clear(userSquares, 0, users);
+            }
+
+            double squares = 0;
+            for (var r = 0; r < profile.Count; r++)
+            {
+                var movie = profile.Movies[r];
+                var residual = profile.Stars[r] - offset - trained.MovieOffset[movie];
+                squares += residual * residual;
+                var end = matrix.ColumnStart[movie + 1];
+                for (var p = matrix.ColumnStart[movie]; p < end; p++)
+                {
+                    var user = matrix.ColumnUser[p];
+                    var theirs = trained.ColumnResidual[p];
+                    dot[user] += residual * theirs;
+                    overlap[user]++;
+                    if (coRated)
+                    {
+                        personSquares[user] += residual * residual;
+                        userSquares[user] += theirs * theirs;
+                    }
+                }
+            }
+
+            var norm = Math.Sqrt(squares);
+            var shrinkage = options.SimilarityShrinkage;
+            var centred = MostSimilar(users, excludeUser, options.MinSimilarity, options.CandidatePool, coRated
+                ? u => dot[u] == 0 ? 0 : dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
+                : u => dot[u] == 0 || norm == 0 || trained.UserNorm[u] == 0 ? 0 : dot[u] / (norm * trained.UserNorm[u]));
+            Func<int, double> whoRatedWhat = u => overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * matrix.MoviesRatedBy(u).Length);
+            var ranking = options.RankingSimilarity == RankingSimilarity.CentredRatings
+                ? (centred.Users[..Math.Min(centred.Users.Length, options.RankingNeighbours)],
+                    centred.Similarities[..Math.Min(centred.Users.Length, options.RankingNeighbours)])
+                : trained.BoundsCommunity
+                    // MovieLens's nearest and the community's nearest, each their own K: the
+                    // community's evidence is bounded by MovieLens's (EvidenceRanking), so it must
+                    // not also crowd MovieLens's neighbours out.
+                    ? Merged(
+                        MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => trained.IsCommunity[u] ? 0 : whoRatedWhat(u)),
+                        MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => trained.IsCommunity[u] ? whoRatedWhat(u) : 0))
+                    : MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, whoRatedWhat);
+            return new Neighbourhood(offset, centred, ranking);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(dot);
+            ArrayPool<int>.Shared.Return(overlap);
+            if (coRated)
+            {
+                ArrayPool<double>.Shared.Return(personSquares);
+                ArrayPool<double>.Shared.Return(userSquares);
+            }
+        }
+    }
+
+    /// <summary>Two neighbour lists as one, most similar first (ties by user index).</summary>
+    private static (int[] Users, double[] Similarities) Merged((int[] Users, double[] Similarities) a, (int[] Users, double[] Similarities) b)
+    {
+        var users = a.Users.Concat(b.Users).ToArray();
+        var similarities = a.Similarities.Concat(b.Similarities).ToArray();
+        var order = Enumerable.Range(0, users.Length).OrderByDescending(i => similarities[i]).ThenBy(i => users[i]).ToArray();
+        return (order.Select(i => users[i]).ToArray(), order.Select(i => similarities[i]).ToArray());
+    }
+
+    /// <summary>The users above the minimum similarity, most similar first (ties by user index), at most <paramref name="take"/>.</summary>
+    private static (int[] Users, double[] Similarities) MostSimilar(int users, int excludeUser, double minimum, int take, Func<int, double> similarityOf)
+    {
+        return TopN.Select(users, take, Eligible, u => u);
+
+        double Eligible(int u)
+        {
+            if (u == excludeUser)
+            {
+                return double.NaN;
+            }
+
+            var similarity = similarityOf(u);
+            return similarity > minimum ? similarity : double.NaN;
+        }
+    }
+}
