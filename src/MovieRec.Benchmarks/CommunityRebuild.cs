@@ -25,12 +25,12 @@ internal static class CommunityRebuild
     {
         var storage = Options.Create(new StorageOptions { RatingsStorage = connectionString });
         var tables = new TableStorage(storage, new StoreOutage(TimeProvider.System), new StoreBulkhead());
-        var store = new CountingStore(new TableRatingStore(tables));
-        var snapshots = new ModelSnapshots(storage);
+        var store = new CountingStore(new TableRatingStore(tables, TimeProvider.System));
+        var snapshots = new BlobModelSnapshots(storage);
         var movieLens = RecommendationModel.Load(DataFolder.MovieLens(), new RecommenderOptions());
         var live = new LiveModel(movieLens);
         var builder = new CommunityBuilder(
-            store, snapshots, live, Options.Create(new ModelRefreshOptions { IntervalSetting = "00:00:01", ClockMargin = TimeSpan.Zero }), NullLogger<CommunityBuilder>.Instance);
+            store, snapshots, live, Options.Create(new ModelRefreshOptions { IntervalSetting = "00:00:01", ClockMargin = TimeSpan.Zero }), TimeProvider.System, NullLogger<CommunityBuilder>.Instance);
         var films = Enumerable.Range(0, movieLens.Ratings.MovieCount).OrderByDescending(movieLens.Ratings.RatingCountOf)
             .Take(2_000).Select(movieLens.Ratings.MovieId).ToArray();
 
@@ -54,7 +54,7 @@ internal static class CommunityRebuild
         }
 
         var loads = new List<double>();
-        var bytes = await snapshots.DownloadAsync((await snapshots.LatestAsync(CancellationToken.None))!.Version, CancellationToken.None);
+        var bytes = (await snapshots.DownloadAsync((await snapshots.LatestAsync(CancellationToken.None))!.Version, CancellationToken.None))!;
         for (var run = 0; run < 3; run++)
         {
             clock.Restart();
@@ -86,7 +86,7 @@ internal static class CommunityRebuild
         return 0;
     }
 
-    private static async Task<double> BuildAsync(string what, CommunityBuilder builder, CountingStore store, ModelSnapshots snapshots)
+    private static async Task<double> BuildAsync(string what, CommunityBuilder builder, CountingStore store, BlobModelSnapshots snapshots)
     {
         var calls = store.Calls;
         var clock = Stopwatch.StartNew();

@@ -22,7 +22,7 @@ public enum DeliveryOutcome
 /// <see cref="StoreUnavailableException"/> with nothing done, so the sender may retry; once
 /// claimed, failures end in an apology to the user, never in a redelivery.
 /// </summary>
-public sealed class UpdateDelivery(UpdateLedger ledger, UpdateHandler handler, IOptions<BotOptions> options, MovieRecMetrics metrics, ILogger<UpdateDelivery> logger)
+public sealed class UpdateDelivery(IUpdateLedger ledger, UpdateHandler handler, IOptions<BotOptions> options, MovieRecMetrics metrics, ILogger<UpdateDelivery> logger)
 {
     public async Task<DeliveryOutcome> DeliverAsync(Update update, CancellationToken cancellationToken)
     {

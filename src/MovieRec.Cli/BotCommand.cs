@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Bot;
 using MovieRec.Service;
+using MovieRec.Storage;
 
 namespace MovieRec.Cli;
 
@@ -84,6 +85,7 @@ internal static class BotCommand
             throw new ArgumentException("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token.");
         }
 
+        builder.Services.AddAzureStorage(builder.Configuration);
         builder.Services.AddMovieRecService(builder.Configuration);
         builder.Services.AddMovieRecBot(builder.Configuration);
         return builder.Build();

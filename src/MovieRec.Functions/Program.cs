@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Api;
 using MovieRec.Functions;
+using MovieRec.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddAzureStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
 // The worker's own telemetry (requests, dependencies, logs) to Application Insights; the
 // connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, which the Bicep template sets.

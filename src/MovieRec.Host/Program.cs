@@ -1,6 +1,7 @@
 using MovieRec.Api;
 using MovieRec.Host;
 using MovieRec.Service;
+using MovieRec.Storage;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
@@ -10,6 +11,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
+builder.Services.AddAzureStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
 // The Functions app rebuilds the community from a timer function; this host, from a background service.
 builder.Services.AddCommunityBuilding();

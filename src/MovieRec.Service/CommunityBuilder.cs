@@ -15,9 +15,10 @@ namespace MovieRec.Service;
 /// </summary>
 public sealed class CommunityBuilder(
     IRatingStore store,
-    ModelSnapshots snapshots,
+    IModelSnapshots snapshots,
     LiveModel live,
     IOptions<ModelRefreshOptions> options,
+    TimeProvider time,
     ILogger<CommunityBuilder> logger)
 {
     /// <summary>A build reads every user again once the last such build is this old.</summary>
@@ -63,12 +64,12 @@ public sealed class CommunityBuilder(
     }
 
     private bool IsDue(PublishedSnapshot? latest) =>
-        latest is null || DateTimeOffset.UtcNow - latest.BuiltAt >= options.Value.Interval * 0.9;
+        latest is null || time.GetUtcNow() - latest.BuiltAt >= options.Value.Interval * 0.9;
 
     private async Task<CommunityBuild> BuildAsync(PublishedSnapshot? latest, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var started = DateTimeOffset.UtcNow;
+        var started = time.GetUtcNow();
         var previous = latest is null ? null : await PreviousAsync(latest, cancellationToken);
         var (next, usersRead) = previous is null
             ? await FullAsync(latest, started, cancellationToken)
@@ -104,7 +105,7 @@ public sealed class CommunityBuilder(
     {
         var everyone = await store.ReadAllAsync(cancellationToken);
         var community = CommunityRatings.Empty.With(everyone.Select(u => (u.ChatId, u.StarsByMovie)));
-        return (new CommunitySnapshot((latest?.Version ?? 0) + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, started, community), everyone.Count);
+        return (new CommunitySnapshot((latest?.Version ?? 0) + 1, time.GetUtcNow(), started - options.Value.ClockMargin, started, community), everyone.Count);
     }
 
     /// <summary>
@@ -137,12 +138,13 @@ public sealed class CommunityBuilder(
         // A note without a user behind it (an unknown chat's refused rating) reads as nobody: not in the pool.
         var community = previous.Ratings.With(changed.Select(chatId =>
             (chatId, current.TryGetValue(chatId, out var user) ? user.StarsByMovie : (IReadOnlyDictionary<int, double>)new Dictionary<int, double>())));
-        return (new CommunitySnapshot(previous.Version + 1, DateTimeOffset.UtcNow, started - options.Value.ClockMargin, previous.FullBuildAt, community), changed.Count);
+        return (new CommunitySnapshot(previous.Version + 1, time.GetUtcNow(), started - options.Value.ClockMargin, previous.FullBuildAt, community), changed.Count);
     }
 
     /// <summary>
     /// The previous build: the one this instance uses when it is the newest, else downloaded. Null
-    /// when it cannot be read (damaged): the next build then reads everyone, rather than never building again.
+    /// when it cannot be read (damaged, or pruned meanwhile): the next build then reads everyone,
+    /// rather than never building again.
     /// </summary>
     private async Task<CommunitySnapshot?> PreviousAsync(PublishedSnapshot latest, CancellationToken cancellationToken)
     {
@@ -151,9 +153,15 @@ public sealed class CommunityBuilder(
             return inUse;
         }
 
+        if (await snapshots.DownloadAsync(latest.Version, cancellationToken) is not { } bytes)
+        {
+            logger.LogWarning("Community snapshot {Version} is no longer kept; this build reads every user", latest.Version);
+            return null;
+        }
+
         try
         {
-            return CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, cancellationToken));
+            return CommunitySnapshot.FromBytes(bytes);
         }
         catch (InvalidDataException e)
         {
@@ -162,13 +170,13 @@ public sealed class CommunityBuilder(
         }
     }
 
-    private async Task RenewWhileBuildingAsync(BuildLease lease, CancellationToken building)
+    private async Task RenewWhileBuildingAsync(IBuildLease lease, CancellationToken building)
     {
         try
         {
             while (true)
             {
-                await Task.Delay(ModelSnapshots.LeaseDuration / 3, building);
+                await Task.Delay(SnapshotRules.LeaseDuration / 3, time, building);
                 await lease.RenewAsync(building);
             }
         }

@@ -19,7 +19,7 @@ internal sealed class CommunityBuilding(IServiceProvider services, IOptions<Mode
         {
             await services.GetRequiredService<CommunityBuilder>().BuildIfDueAsync(stoppingToken);
         }
-        catch (Exception e) when (e is StoreUnavailableException or InvalidDataException or Azure.RequestFailedException)
+        catch (Exception e) when (e is StoreUnavailableException or InvalidDataException)
         {
             logger.LogWarning("The community could not be rebuilt ({Reason}); trying again in {Interval}", e.Message, Interval);
         }

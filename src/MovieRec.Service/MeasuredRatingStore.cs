@@ -3,8 +3,8 @@ using MovieRec.Storage;
 
 namespace MovieRec.Service;
 
-/// <summary>The ratings store with each call's duration recorded in <see cref="MovieRecMetrics.StoreDuration"/>.</summary>
-internal sealed class MeasuredRatingStore(TableRatingStore store, MovieRecMetrics metrics) : IRatingStore
+/// <summary>Any ratings store with each call's duration recorded in <see cref="MovieRecMetrics.StoreDuration"/>.</summary>
+internal sealed class MeasuredRatingStore(IRatingStore store, MovieRecMetrics metrics) : IRatingStore
 {
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
         MeasureAsync("register", () => store.TryRegisterAsync(chatId, cancellationToken));

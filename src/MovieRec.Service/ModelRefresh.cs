@@ -33,14 +33,20 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
 
         try
         {
-            var snapshots = services.GetRequiredService<ModelSnapshots>();
+            var snapshots = services.GetRequiredService<IModelSnapshots>();
             if (await snapshots.LatestAsync(stoppingToken) is not { } latest || latest.Version <= live.Current.Version)
             {
                 return;
             }
 
             var clock = Stopwatch.StartNew();
-            var community = CommunitySnapshot.FromBytes(await snapshots.DownloadAsync(latest.Version, stoppingToken));
+            if (await snapshots.DownloadAsync(latest.Version, stoppingToken) is not { } bytes)
+            {
+                // Pruned between the two reads: a newer one is published, and the next round takes it.
+                return;
+            }
+
+            var community = CommunitySnapshot.FromBytes(bytes);
             if (live.TryTakeIn(community))
             {
                 logger.LogInformation(
@@ -50,7 +56,7 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
                     clock.ElapsedMilliseconds);
             }
         }
-        catch (Exception e) when (e is StoreUnavailableException or InvalidDataException or Azure.RequestFailedException)
+        catch (Exception e) when (e is StoreUnavailableException or InvalidDataException)
         {
             logger.LogWarning("No newer community snapshot could be loaded ({Reason}); the model in use stays", e.Message);
         }

@@ -9,7 +9,7 @@ namespace MovieRec.Service;
 /// daily full read has covered them. Run daily: by a timer function in Azure, by
 /// <see cref="RetentionSweeping"/> on the standalone host.
 /// </summary>
-public sealed class RetentionSweep(IRatingStore store, UpdateLedger ledger, TimeProvider time, ILogger<RetentionSweep> logger)
+public sealed class RetentionSweep(IRatingStore store, IUpdateLedger ledger, TimeProvider time, ILogger<RetentionSweep> logger)
 {
     /// <summary>Telegram gives up redelivering an update within a day; two leave room for clocks and retries.</summary>
     public static readonly TimeSpan UpdatesKept = TimeSpan.FromDays(2);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MovieRec.Domain;
 using MovieRec.Storage;
@@ -8,7 +9,11 @@ namespace MovieRec.Service;
 
 public static class ServiceRegistration
 {
-    /// <summary>The model (MovieLens loaded once per instance, the community refreshed), the ratings store and the use cases.</summary>
+    /// <summary>
+    /// The model (MovieLens loaded once per instance, the community refreshed) and the use cases,
+    /// over the stores registered before (AddAzureStorage, or AddInMemoryStorage in tests); the
+    /// ratings store's calls are measured.
+    /// </summary>
     public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MovieLensOptions>().Bind(configuration).ValidateOnStart();
@@ -22,10 +27,10 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<ModelRefreshOptions>, ModelRefreshOptionsValidation>();
         services.AddSingleton<CommunityBuilder>();
         services.AddHostedService<ModelRefresh>();
-        services.AddMovieRecStorage(configuration);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<MovieRecMetrics>();
-        services.AddSingleton<IRatingStore, MeasuredRatingStore>();
+        services.Decorate<IRatingStore>((store, sp) => new MeasuredRatingStore(store, sp.GetRequiredService<MovieRecMetrics>()));
         services.AddSingleton(Random.Shared);
         services.AddSingleton<RecommenderService>();
         services.AddOptions<RateLimitOptions>().Bind(configuration)

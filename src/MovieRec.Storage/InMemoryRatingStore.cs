@@ -9,10 +9,15 @@ namespace MovieRec.Storage;
 /// and each user's last rating time for the model builder. For tests and tools above the store;
 /// nothing survives the process.
 /// </summary>
-public sealed class InMemoryRatingStore : IRatingStore
+public sealed class InMemoryRatingStore(TimeProvider time) : IRatingStore
 {
     private readonly ConcurrentDictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _forgotten = new(StringComparer.Ordinal);
+
+    public InMemoryRatingStore()
+        : this(TimeProvider.System)
+    {
+    }
 
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
     {
@@ -50,7 +55,7 @@ public sealed class InMemoryRatingStore : IRatingStore
         {
             user.Stars[movieId] = stars;
             user.Skipped.Remove(movieId);
-            user.ChangedAt = DateTimeOffset.UtcNow;
+            user.ChangedAt = time.GetUtcNow();
             user.RatedAt[movieId] = user.ChangedAt;
         }
 
@@ -132,7 +137,7 @@ public sealed class InMemoryRatingStore : IRatingStore
             user.RatedAt.Remove(movieId);
             if (removed)
             {
-                user.ChangedAt = DateTimeOffset.UtcNow;
+                user.ChangedAt = time.GetUtcNow();
             }
 
             return Task.FromResult(removed ? Removal.Removed : Removal.NothingToRemove);
@@ -148,7 +153,7 @@ public sealed class InMemoryRatingStore : IRatingStore
         }
 
         // The builder's note that the chat changed: it is dropped from the pool at the next build.
-        _forgotten[chatId] = DateTimeOffset.UtcNow;
+        _forgotten[chatId] = time.GetUtcNow();
         return Task.FromResult(true);
     }
 

@@ -24,7 +24,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// A connection string that names where its tables are but not where its blobs are. Here, not
-    /// in <see cref="ModelSnapshots"/>, so checking the setting at start loads no Blob client code.
+    /// in <see cref="StorageAccount"/>, so checking the setting at start loads no Blob client code.
     /// </summary>
     public static bool LacksBlobEndpoint(string ratingsStorage) =>
         ratingsStorage.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase)

@@ -40,6 +40,26 @@ internal static class StoreCall
         }
     }
 
+    /// <summary>
+    /// Runs a call of which any refusal left unhandled is <see cref="StoreFailure.Rejected"/>, so no
+    /// Azure SDK exception leaves this project.
+    /// </summary>
+    public static async Task<T> RunRejectingAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(call, cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            throw Rejected(e);
+        }
+    }
+
+    /// <summary>The store's refusal of one call, as the rest of MovieRec sees it.</summary>
+    public static StoreUnavailableException Rejected(RequestFailedException e) =>
+        new(StoreFailure.Rejected, $"The store refused the call: {e.Status} ({e.ErrorCode}).", e);
+
     private static bool IsFailure(Exception e) => IsUnreachable(e) || (e is RequestFailedException r && IsBusyAnswer(r));
 
     private static bool IsBusyAnswer(RequestFailedException e) => e.Status >= 500 || e.Status == 408 || e.Status == 429;

@@ -41,4 +41,7 @@ public enum StoreFailure
 
     /// <summary>The store is known to be down (<see cref="StoreOutage"/>); the call was refused without asking it.</summary>
     Refused,
+
+    /// <summary>The store answered, refusing this call (credentials, a lost lease, a setting it does not accept): it is up, this call cannot be served.</summary>
+    Rejected,
 }

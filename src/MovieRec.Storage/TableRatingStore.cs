@@ -20,10 +20,12 @@ public sealed class TableRatingStore : IRatingStore
     private const string RatingPrefix = "rating-";
 
     private readonly TableStorage _tables;
+    private readonly TimeProvider _time;
 
-    public TableRatingStore(TableStorage tables)
+    public TableRatingStore(TableStorage tables, TimeProvider time)
     {
         _tables = tables;
+        _time = time;
     }
 
     public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ public sealed class TableRatingStore : IRatingStore
         {
             try
             {
-                await users.AddEntityAsync(new TableEntity(chatId, UserRow) { ["RegisteredAt"] = DateTimeOffset.UtcNow }, cancellationToken);
+                await users.AddEntityAsync(new TableEntity(chatId, UserRow) { ["RegisteredAt"] = _time.GetUtcNow() }, cancellationToken);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -72,7 +74,7 @@ public sealed class TableRatingStore : IRatingStore
     /// </summary>
     public async Task<bool> SaveRatingAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         var noted = NoteChangeAsync(chatId, now, cancellationToken);
         var saved = _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
@@ -102,7 +104,7 @@ public sealed class TableRatingStore : IRatingStore
     /// </summary>
     public async Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         var removal = await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
             TableTransactionAction[] actions =
@@ -133,7 +135,7 @@ public sealed class TableRatingStore : IRatingStore
     {
         return await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = _time.GetUtcNow();
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastSkippedAt"] = now }, ETag.All),
@@ -159,7 +161,7 @@ public sealed class TableRatingStore : IRatingStore
     public async Task<IReadOnlySet<string>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         for (var hour = HourOf(since); hour <= now; hour = hour.AddHours(1))
         {
             var bucket = BucketOf(hour);
@@ -214,7 +216,7 @@ public sealed class TableRatingStore : IRatingStore
             return false;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         var notes = await _tables.ScanChangesAsync(async (changes, cancellationToken) =>
         {
             var found = new List<string>();

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace MovieRec.Storage;
@@ -43,19 +42,14 @@ public sealed class TableStorage : IDisposable
         // A store starved of CPU (Azurite beside a busy test run) answers a call of the bulkhead's
         // few in flight within a second or two; one that says nothing for 5 s is not answering.
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        _service = ServiceFor(_options.RatingsStorage, clientOptions);
+        _service = StorageAccount.TableService(_options.RatingsStorage, clientOptions);
 
         // The builder's full read: one page of a large table may take the service many seconds.
         var scanOptions = new TableClientOptions();
         scanOptions.Retry.MaxRetries = 2;
         scanOptions.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
-        _scanService = ServiceFor(_options.RatingsStorage, scanOptions);
+        _scanService = StorageAccount.TableService(_options.RatingsStorage, scanOptions);
     }
-
-    private static TableServiceClient ServiceFor(string setting, TableClientOptions clientOptions) =>
-        Uri.TryCreate(setting, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
-            : new TableServiceClient(setting, clientOptions);
 
     /// <summary>Runs a call on one partition of the users table; see <see cref="RunAsync{T}"/>.</summary>
     public Task<T> OnUsersAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
@@ -153,11 +147,11 @@ public sealed class TableStorage : IDisposable
             _outage.Failed(e.Failure, partition);
             throw;
         }
-        catch (RequestFailedException)
+        catch (RequestFailedException e)
         {
             // The store answered, with a refusal of this call: it is up.
             _outage.Answered();
-            throw;
+            throw StoreCall.Rejected(e);
         }
         finally
         {

@@ -84,7 +84,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
 
         var latest = (await Snapshots().LatestAsync(CancellationToken.None))!;
-        var published = CommunitySnapshot.FromBytes(await Snapshots().DownloadAsync(latest.Version, CancellationToken.None));
+        var published = CommunitySnapshot.FromBytes((await Snapshots().DownloadAsync(latest.Version, CancellationToken.None))!);
         Assert.Equal(["stays"], published.Ratings.Members.Select(m => m.ChatId));
         Assert.Equal(-1, live.Current.SelfIndexOf("leaves"));
     }
@@ -216,13 +216,13 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
             IntervalSetting = (interval ?? TimeSpan.FromMinutes(5)).ToString(),
             ClockMargin = TimeSpan.Zero,
         });
-        return (new CommunityBuilder(_store, Snapshots(), live, options, NullLogger<CommunityBuilder>.Instance), live);
+        return (new CommunityBuilder(_store, Snapshots(), live, options, TimeProvider.System, NullLogger<CommunityBuilder>.Instance), live);
     }
 
     private RecommenderService Service(LiveModel live) =>
         new(live, _store, new Random(1), new MovieRecMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
-    private ModelSnapshots Snapshots() =>
+    private BlobModelSnapshots Snapshots() =>
         new(Options.Create(new StorageOptions { RatingsStorage = azurite.Azurite.ConnectionString, SnapshotsContainer = _container }));
 
     private async Task RateAsync(string chatId, IEnumerable<int> films, double stars)

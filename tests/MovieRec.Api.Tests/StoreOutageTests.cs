@@ -96,7 +96,7 @@ public class StoreOutageTests
     {
         var nobody = FreePort.Next();
         var connection = Azurite.ConnectionStringFor(nobody, nobody);
-        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), _outage, new StoreBulkhead()));
+        var store = new TableRatingStore(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = connection }), _outage, new StoreBulkhead()), TimeProvider.System);
 
         var tried = new List<string>();
         for (var call = 0; call < StoreOutage.FailuresToRefuse; call++)

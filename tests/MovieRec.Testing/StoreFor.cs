@@ -7,5 +7,5 @@ namespace MovieRec.Testing;
 public static class StoreFor
 {
     public static TableRatingStore Azurite(Azurite azurite) =>
-        new(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString }), new StoreOutage(TimeProvider.System), new StoreBulkhead()));
+        new(new TableStorage(Options.Create(new StorageOptions { RatingsStorage = azurite.ConnectionString }), new StoreOutage(TimeProvider.System), new StoreBulkhead()), TimeProvider.System);
 }

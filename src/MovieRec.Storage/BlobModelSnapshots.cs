@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -14,14 +13,8 @@ namespace MovieRec.Storage;
 /// whose metadata names the newest (one cheap properties read for instances that poll), and a
 /// "community/builder.lock" blob whose lease lets one builder at a time publish.
 /// </summary>
-public sealed class ModelSnapshots
+public sealed class BlobModelSnapshots : IModelSnapshots
 {
-    /// <summary>How long a builder's lease lasts unless renewed (Blob Storage allows 15–60 s).</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
-
-    /// <summary>Versions kept behind the newest, so an instance downloading one is not left without it.</summary>
-    private const int KeptVersions = 3;
-
     private const string CurrentBlob = "community/current";
     private const string LockBlob = "community/builder.lock";
     private const string VersionKey = "version";
@@ -30,36 +23,14 @@ public sealed class ModelSnapshots
     private readonly BlobContainerClient _container;
     private volatile bool _created;
 
-    public ModelSnapshots(IOptions<StorageOptions> options)
+    public BlobModelSnapshots(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _container = ServiceFor(options.Value.RatingsStorage).GetBlobContainerClient(options.Value.SnapshotsContainer);
+        _container = StorageAccount.BlobService(options.Value.RatingsStorage).GetBlobContainerClient(options.Value.SnapshotsContainer);
     }
 
-    /// <summary>
-    /// The blob service of the account behind RATINGS_STORAGE: a connection string's own (or the
-    /// emulator's), or for a table service URI the same account's blob URI, reached with managed identity.
-    /// </summary>
-    public static BlobServiceClient ServiceFor(string ratingsStorage)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ratingsStorage);
-        if (Uri.TryCreate(ratingsStorage, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
-        {
-            var blob = new UriBuilder(uri) { Host = uri.Host.Replace(".table.", ".blob.", StringComparison.OrdinalIgnoreCase), Path = "/" };
-            return new BlobServiceClient(blob.Uri, new DefaultAzureCredential());
-        }
-
-        if (StorageOptions.LacksBlobEndpoint(ratingsStorage))
-        {
-            throw new ArgumentException(StorageOptions.MissingBlobEndpoint);
-        }
-
-        return new BlobServiceClient(ratingsStorage);
-    }
-
-    /// <summary>The newest published snapshot's version and build time; null when none is published yet.</summary>
     public Task<PublishedSnapshot?> LatestAsync(CancellationToken cancellationToken) =>
-        StoreCall.RunAsync<PublishedSnapshot?>(async () =>
+        StoreCall.RunRejectingAsync<PublishedSnapshot?>(async () =>
         {
             try
             {
@@ -75,19 +46,22 @@ public sealed class ModelSnapshots
             }
         }, cancellationToken);
 
-    public Task<byte[]> DownloadAsync(long version, CancellationToken cancellationToken) =>
-        StoreCall.RunAsync(async () =>
+    public Task<byte[]?> DownloadAsync(long version, CancellationToken cancellationToken) =>
+        StoreCall.RunRejectingAsync<byte[]?>(async () =>
         {
-            var content = await _container.GetBlobClient(NameOf(version)).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToArray();
+            try
+            {
+                var content = await _container.GetBlobClient(NameOf(version)).DownloadContentAsync(cancellationToken);
+                return content.Value.Content.ToArray();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
         }, cancellationToken);
 
-    /// <summary>
-    /// Publishes a snapshot as <paramref name="version"/> and makes it the newest. False when that
-    /// version exists already (another builder got there first): nothing is changed then.
-    /// </summary>
     public Task<bool> TryPublishAsync(long version, DateTimeOffset builtAt, byte[] snapshot, CancellationToken cancellationToken) =>
-        StoreCall.RunAsync(async () =>
+        StoreCall.RunRejectingAsync(async () =>
         {
             await EnsureContainerAsync(cancellationToken);
             try
@@ -113,17 +87,16 @@ public sealed class ModelSnapshots
                     },
                 },
                 cancellationToken);
-            if (version > KeptVersions)
+            if (version > SnapshotRules.KeptVersions)
             {
-                await _container.GetBlobClient(NameOf(version - KeptVersions)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                await _container.GetBlobClient(NameOf(version - SnapshotRules.KeptVersions)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             }
 
             return true;
         }, cancellationToken);
 
-    /// <summary>The builder's lease, or null while another builder holds it.</summary>
-    public Task<BuildLease?> TryLeaseAsync(CancellationToken cancellationToken) =>
-        StoreCall.RunAsync<BuildLease?>(async () =>
+    public Task<IBuildLease?> TryLeaseAsync(CancellationToken cancellationToken) =>
+        StoreCall.RunRejectingAsync<IBuildLease?>(async () =>
         {
             await EnsureContainerAsync(cancellationToken);
             var lockBlob = _container.GetBlobClient(LockBlob);
@@ -142,8 +115,8 @@ public sealed class ModelSnapshots
             var lease = lockBlob.GetBlobLeaseClient();
             try
             {
-                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-                return new BuildLease(lease);
+                await lease.AcquireAsync(SnapshotRules.LeaseDuration, cancellationToken: cancellationToken);
+                return new BlobBuildLease(lease);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -163,14 +136,11 @@ public sealed class ModelSnapshots
     }
 }
 
-/// <summary>A published snapshot as the "current" blob names it.</summary>
-public sealed record PublishedSnapshot(long Version, DateTimeOffset BuiltAt);
-
-/// <summary>One builder's hold on the lock blob; renewed while it builds, released when disposed.</summary>
-public sealed class BuildLease(BlobLeaseClient lease) : IAsyncDisposable
+/// <summary>One builder's hold on the lock blob.</summary>
+internal sealed class BlobBuildLease(BlobLeaseClient lease) : IBuildLease
 {
     public Task RenewAsync(CancellationToken cancellationToken) =>
-        StoreCall.RunAsync(async () => (await lease.RenewAsync(cancellationToken: cancellationToken)).Value, cancellationToken);
+        StoreCall.RunRejectingAsync(async () => (await lease.RenewAsync(cancellationToken: cancellationToken)).Value, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,14 +5,11 @@ using Azure.Data.Tables;
 namespace MovieRec.Storage;
 
 /// <summary>
-/// The Telegram updates this bot has acted on. Telegram redelivers a webhook update until it
-/// gets a 2xx, possibly to another instance; claiming the update_id with an insert that fails
-/// on conflict lets exactly one delivery act. Partition = the bot's id (update ids are per bot),
-/// row = the update id.
+/// The update ledger in Table Storage: an insert that fails on conflict claims an update id.
+/// Partition = the bot's id (update ids are per bot), row = the update id.
 /// </summary>
-public sealed class UpdateLedger(TableStorage tables)
+public sealed class TableUpdateLedger(TableStorage tables, TimeProvider time) : IUpdateLedger
 {
-    /// <summary>True for the one caller that recorded the update first; false for every redelivery.</summary>
     public async Task<bool> TryClaimAsync(long botId, long updateId, CancellationToken cancellationToken)
     {
         var partition = botId.ToString(CultureInfo.InvariantCulture);
@@ -20,7 +17,7 @@ public sealed class UpdateLedger(TableStorage tables)
         {
             var entity = new TableEntity(
                 partition,
-                updateId.ToString("D20", CultureInfo.InvariantCulture)) { ["ReceivedAt"] = DateTimeOffset.UtcNow };
+                updateId.ToString("D20", CultureInfo.InvariantCulture)) { ["ReceivedAt"] = time.GetUtcNow() };
             try
             {
                 await updates.AddEntityAsync(entity, cancellationToken);
@@ -33,10 +30,6 @@ public sealed class UpdateLedger(TableStorage tables)
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Telegram stops redelivering an update after about a day; an id older than that can never
-    /// come again, so its row is deleted (docs/privacy.md). Returns how many went.
-    /// </summary>
     public Task<int> SweepAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         tables.DeleteUpdatesWhereAsync(TableClient.CreateQueryFilter($"ReceivedAt lt {olderThan}"), cancellationToken);
 }
