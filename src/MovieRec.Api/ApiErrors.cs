@@ -8,4 +8,6 @@ public static class ApiErrors
 {
     public static JsonHttpResult<ErrorAnswer> Of(int status, string message) =>
         TypedResults.Json(new ErrorAnswer(message), statusCode: status);
+
+    public static JsonHttpResult<ErrorAnswer> Of(RequestRefusal refusal) => Of(refusal.Status, refusal.Message);
 }

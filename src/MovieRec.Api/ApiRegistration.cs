@@ -21,8 +21,12 @@ public static class ApiRegistration
             .ValidateOnStart();
         services.AddSingleton<ApiKeyCheck>();
         services.AddSingleton<IValidateOptions<BotOptions>, WebhookSecretRequired>();
-        // Transient: it holds the bot's typed HttpClient, which must not live for the app's lifetime.
-        services.AddTransient<TelegramWebhookHandler>();
+        services.AddSingleton<Handlers>();
+        // Transient: with a token it holds the bot's typed HttpClient, which must not live for the app's
+        // lifetime; without one there is no client to build, and the webhook answers 503.
+        services.AddTransient<ITelegramWebhook>(provider => provider.GetRequiredService<IOptions<BotOptions>>().Value.HasToken
+            ? ActivatorUtilities.CreateInstance<TelegramWebhookHandler>(provider)
+            : new WebhookWithoutBot());
         // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using MovieRec.Service;
 
 namespace MovieRec.Api;
 
@@ -30,42 +28,43 @@ public static class ApiRoutes
     public const string MiniApp = "app";
     public const string MiniAppFile = "app/{file}";
 
-    public static readonly ApiRoute RegisterRoute = new("POST", Register, context => HttpEndpoint.HandleAsync(context, ChatRequest.Read, async (request, services, cancellationToken) =>
-        await Handlers.RegisterAsync(
-            request, ApiCaller.Of(context.Request), services.GetRequiredService<RecommenderService>(), services.GetRequiredService<RateLimits>(), context.Response, cancellationToken)));
+    public static readonly ApiRoute RegisterRoute = Post(Register, ChatRequest.Read, (handlers, request, context, cancellationToken) =>
+        handlers.RegisterAsync(request, ApiCaller.Of(context.Request), context.Response, cancellationToken));
 
-    public static readonly ApiRoute GetUnratedMovieRoute = Post(GetUnratedMovie, ChatRequest.Read, (request, services, cancellationToken) =>
-        Handlers.GetUnratedMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute GetUnratedMovieRoute = Post(GetUnratedMovie, ChatRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.GetUnratedMovieAsync(request, cancellationToken));
 
-    public static readonly ApiRoute RateMovieRoute = Post(RateMovie, RateRequest.Read, RateMovieAsync);
+    public static readonly ApiRoute RateMovieRoute = Post(RateMovie, RateRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.RateMovieAsync(request, cancellationToken));
 
-    public static readonly ApiRoute RateRoute = Post(Rate, RateRequest.Read, RateMovieAsync);
+    public static readonly ApiRoute RateRoute = Post(Rate, RateRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.RateMovieAsync(request, cancellationToken));
 
-    public static readonly ApiRoute SkipMovieRoute = Post(SkipMovie, SkipRequest.Read, (request, services, cancellationToken) =>
-        Handlers.SkipMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute SkipMovieRoute = Post(SkipMovie, SkipRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.SkipMovieAsync(request, cancellationToken));
 
-    public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (request, services, cancellationToken) =>
-        Handlers.RecommendAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.RecommendAsync(request, cancellationToken));
 
-    public static readonly ApiRoute SearchMoviesRoute = Post(SearchMovies, SearchRequest.Read, (request, services, cancellationToken) =>
-        Handlers.SearchMoviesAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute SearchMoviesRoute = Post(SearchMovies, SearchRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.SearchMoviesAsync(request, cancellationToken));
 
-    public static readonly ApiRoute MyRatingsRoute = Post(MyRatings, MyRatingsRequest.Read, (request, services, cancellationToken) =>
-        Handlers.MyRatingsAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute MyRatingsRoute = Post(MyRatings, MyRatingsRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.MyRatingsAsync(request, cancellationToken));
 
-    public static readonly ApiRoute UnrateMovieRoute = Post(UnrateMovie, UnrateRequest.Read, (request, services, cancellationToken) =>
-        Handlers.UnrateMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute UnrateMovieRoute = Post(UnrateMovie, UnrateRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.UnrateMovieAsync(request, cancellationToken));
 
-    public static readonly ApiRoute ForgetRoute = Post(Forget, ChatRequest.Read, (request, services, cancellationToken) =>
-        Handlers.ForgetAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken));
+    public static readonly ApiRoute ForgetRoute = Post(Forget, ChatRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.ForgetAsync(request, cancellationToken));
 
     public static readonly ApiRoute HealthRoute = new("GET", Health, ApiAccess.Anyone, context =>
-        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(Handlers.Health(context.RequestServices.GetRequiredService<LiveModel>()))));
+        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(context.RequestServices.GetRequiredService<Handlers>().Health())));
 
     // Anonymous to the hosts: the webhook checks Telegram's secret itself.
     public static readonly ApiRoute TelegramWebhookRoute = new("POST", TelegramWebhook, ApiAccess.Anyone, context =>
         HttpEndpoint.RunAsync(context, cancellationToken =>
-            context.RequestServices.GetRequiredService<TelegramWebhookHandler>().HandleAsync(context.Request, cancellationToken)));
+            context.RequestServices.GetRequiredService<ITelegramWebhook>().HandleAsync(context.Request, cancellationToken)));
 
     // Anonymous to the hosts: each call signs in with Telegram's initData (MiniAppApi).
     public static readonly ApiRoute MiniAppRoute = new("POST", MiniAppApiRoute, ApiAccess.Anyone, MiniAppApi.AnswerAsync);
@@ -78,14 +77,12 @@ public static class ApiRoutes
         [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
             ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute, MiniAppPageRoute, MiniAppFileRoute];
 
-    private static Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
-        RateRequest request, IServiceProvider services, CancellationToken cancellationToken) =>
-        Handlers.RateMovieAsync(request, services.GetRequiredService<RecommenderService>(), cancellationToken);
-
+    /// <summary>A JSON route: its body read by <paramref name="read"/>, answered by the injected <see cref="Handlers"/>.</summary>
     private static ApiRoute Post<TRequest, TResult>(
-        string path, Func<JsonElement?, TRequest> read, Func<TRequest, IServiceProvider, CancellationToken, Task<TResult>> handle)
+        string path, Func<JsonElement?, Parsed<TRequest>> read, Func<Handlers, TRequest, HttpContext, CancellationToken, Task<TResult>> handle)
         where TResult : IResult =>
-        new("POST", path, context => HttpEndpoint.HandleAsync(context, read, async (request, services, cancellationToken) => await handle(request, services, cancellationToken)));
+        new("POST", path, context => HttpEndpoint.HandleAsync(context, read, async (request, cancellationToken) =>
+            await handle(context.RequestServices.GetRequiredService<Handlers>(), request, context, cancellationToken)));
 }
 
 /// <summary>One route: its method, its path (no leading slash, no prefix), who may call it, and how it answers.</summary>

@@ -6,18 +6,18 @@ using MovieRec.Service;
 namespace MovieRec.Api;
 
 /// <summary>
-/// The contract's routes as handlers of typed requests: each takes its request and the services
-/// it needs and returns typed results. Reading the body, validation and outages are the endpoint's
-/// (<see cref="HttpEndpoint"/>); expected refusals are answered here, by <see cref="Refused"/>.
+/// The contract's routes as handlers of typed requests: each takes its request and returns typed
+/// results, with the use cases given by injection. Reading the body, validation and outages are
+/// the endpoint's (<see cref="HttpEndpoint"/>); expected refusals are answered here, by <see cref="Refused"/>.
 /// </summary>
-public static class Handlers
+public sealed class Handlers(RecommenderService service, RateLimits limits, LiveModel live)
 {
     /// <summary>
     /// POST /register: {"exists": 0} the first time a chat id is seen, {"exists": 1} after. A key
     /// whose budget of new chats is spent gets 429 for a chat that would be new (one extra read tells).
     /// </summary>
-    public static async Task<Results<Ok<RegisterAnswer>, JsonHttpResult<ErrorAnswer>>> RegisterAsync(
-        ChatRequest request, ApiCaller caller, RecommenderService service, RateLimits limits, HttpResponse response, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegisterAnswer>, JsonHttpResult<ErrorAnswer>>> RegisterAsync(
+        ChatRequest request, ApiCaller caller, HttpResponse response, CancellationToken cancellationToken)
     {
         if (caller.KeyId is { } key && !limits.MayCreateChat(key))
         {
@@ -36,13 +36,21 @@ public static class Handlers
     }
 
     /// <summary>POST /forget: everything held about the chat deleted; /register then answers {"exists": 0}.</summary>
-    public static async Task<Results<Ok<ForgetAnswer>, JsonHttpResult<ErrorAnswer>>> ForgetAsync(
-        ChatRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<ForgetAnswer>, JsonHttpResult<ErrorAnswer>>> ForgetAsync(
+        ChatRequest request, CancellationToken cancellationToken)
     {
         var forgotten = await service.ForgetAsync(request.ChatId, cancellationToken);
         return forgotten.Refusal is { } refusal
             ? Refused.For(refusal, request.ChatId)
             : TypedResults.Ok(new ForgetAnswer("success"));
+    }
+
+    /// <summary>The Mini App's sign-in: the person registered (so every other call finds them), how many films they rated, and the genres to filter by.</summary>
+    public async Task<Ok<MiniAppMeAnswer>> SignedInAsync(string chatId, CancellationToken cancellationToken)
+    {
+        await service.RegisterAsync(chatId, cancellationToken);
+        var page = await service.MyRatingsAsync(chatId, 0, 1, cancellationToken);
+        return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
     }
 
     /// <summary>429 with Retry-After (whole seconds, at least 1) and the contract's JSON error.</summary>
@@ -53,8 +61,8 @@ public static class Handlers
     }
 
     /// <summary>POST /get_unrated_movie: a random movie the user has not rated, weighted by popularity.</summary>
-    public static async Task<Results<Ok<MovieAnswer>, JsonHttpResult<ErrorAnswer>>> GetUnratedMovieAsync(
-        ChatRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<MovieAnswer>, JsonHttpResult<ErrorAnswer>>> GetUnratedMovieAsync(
+        ChatRequest request, CancellationToken cancellationToken)
     {
         var offer = await service.GetUnratedMovieAsync(request.ChatId, cancellationToken);
         return offer.Value is { } movie
@@ -63,8 +71,8 @@ public static class Handlers
     }
 
     /// <summary>POST /rate_movie and /rate: stores a rating, {"status": "success"} once it is durable, with how many movies the user has rated.</summary>
-    public static async Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
-        RateRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> RateMovieAsync(
+        RateRequest request, CancellationToken cancellationToken)
     {
         var rated = await service.RateMovieAsync(request.ChatId, request.MovieId, request.Rating, cancellationToken);
         return rated.Refusal is { } refusal
@@ -73,8 +81,8 @@ public static class Handlers
     }
 
     /// <summary>POST /skip_movie: {"status": "success"} once the skip is stored; the movie is never offered or recommended to the user again.</summary>
-    public static async Task<Results<Ok<SkipAnswer>, JsonHttpResult<ErrorAnswer>>> SkipMovieAsync(
-        SkipRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<SkipAnswer>, JsonHttpResult<ErrorAnswer>>> SkipMovieAsync(
+        SkipRequest request, CancellationToken cancellationToken)
     {
         var skipped = await service.SkipMovieAsync(request.ChatId, request.MovieId, cancellationToken);
         return skipped.Refusal is { } refusal
@@ -87,8 +95,8 @@ public static class Handlers
     /// predicted stars and reason; with genres, films of any of them. An unknown genre is a 400 that
     /// names the valid ones.
     /// </summary>
-    public static async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
-        RecommendRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
+        RecommendRequest request, CancellationToken cancellationToken)
     {
         var genres = service.Genres;
         var resolved = new List<string>();
@@ -110,7 +118,7 @@ public static class Handlers
     }
 
     /// <summary>POST /search_movies: films by title, best first; with a chat id, that person's rating or skip of each.</summary>
-    public static async Task<Ok<SearchAnswer>> SearchMoviesAsync(SearchRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Ok<SearchAnswer>> SearchMoviesAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var found = await service.SearchAsync(request.Query, request.Limit, request.ChatId, cancellationToken);
         return TypedResults.Ok(new SearchAnswer([.. found.Select(f => new FoundMovieAnswer(
@@ -118,8 +126,8 @@ public static class Handlers
     }
 
     /// <summary>POST /my_ratings: a page of the person's ratings, newest first, and how many in all.</summary>
-    public static async Task<Results<Ok<MyRatingsAnswer>, JsonHttpResult<ErrorAnswer>>> MyRatingsAsync(
-        MyRatingsRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<MyRatingsAnswer>, JsonHttpResult<ErrorAnswer>>> MyRatingsAsync(
+        MyRatingsRequest request, CancellationToken cancellationToken)
     {
         var page = await service.MyRatingsAsync(request.ChatId, request.Offset, request.Limit, cancellationToken);
         return page.Value is { } ratings
@@ -128,8 +136,8 @@ public static class Handlers
     }
 
     /// <summary>POST /unrate_movie: the rating or skip taken back; how many movies the person has rated now.</summary>
-    public static async Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> UnrateMovieAsync(
-        UnrateRequest request, RecommenderService service, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RateAnswer>, JsonHttpResult<ErrorAnswer>>> UnrateMovieAsync(
+        UnrateRequest request, CancellationToken cancellationToken)
     {
         var unrated = await service.UnrateMovieAsync(request.ChatId, request.MovieId, cancellationToken);
         return unrated.Refusal is { } refusal
@@ -138,7 +146,7 @@ public static class Handlers
     }
 
     /// <summary>GET /health: the model in use (its counts, how many users are the app's own, when it was built) and the MovieLens load time; nothing secret.</summary>
-    public static Ok<HealthAnswer> Health(LiveModel live)
+    public Ok<HealthAnswer> Health()
     {
         var model = live.Current;
         return TypedResults.Ok(new HealthAnswer(

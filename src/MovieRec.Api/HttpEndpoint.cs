@@ -18,16 +18,24 @@ public static class HttpEndpoint
     /// <summary>When the instance's store calls were all taken (a burst), a slot comes free within a second.</summary>
     public static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>A route whose JSON body <paramref name="read"/> turns into a typed request for <paramref name="handle"/>.</summary>
+    /// <summary>A route whose JSON body <paramref name="read"/> turns into a typed request for <paramref name="handle"/>, or a refusal.</summary>
     public static Task<IResult> HandleAsync<TRequest>(
         HttpContext context,
-        Func<JsonElement?, TRequest> read,
-        Func<TRequest, IServiceProvider, CancellationToken, Task<IResult>> handle) =>
+        Func<JsonElement?, Parsed<TRequest>> read,
+        Func<TRequest, CancellationToken, Task<IResult>> handle) =>
         RunAsync(context, async cancellationToken =>
         {
-            var request = read(await RequestBody.ReadAsync(context.Request, cancellationToken));
-            return await handle(request, context.RequestServices, cancellationToken);
+            if (!(await RequestBody.ReadAsync(context.Request, cancellationToken)).TryGet(out var body, out var refusal))
+            {
+                return ApiErrors.Of(refusal);
+            }
+
+            return await AnswerAsync(read(body), request => handle(request, cancellationToken));
         });
+
+    /// <summary>The handler's answer to a request, or the contract's 4xx for its refusal.</summary>
+    public static async Task<IResult> AnswerAsync<TRequest>(Parsed<TRequest> parsed, Func<TRequest, Task<IResult>> handle) =>
+        parsed.TryGet(out var request, out var refusal) ? await handle(request) : ApiErrors.Of(refusal);
 
     /// <summary>Runs an answer with the contract's error handling around it.</summary>
     public static async Task<IResult> RunAsync(HttpContext context, Func<CancellationToken, Task<IResult>> answer)
@@ -36,10 +44,6 @@ public static class HttpEndpoint
         try
         {
             return await answer(cancellationToken);
-        }
-        catch (ContractException e)
-        {
-            return ApiErrors.Of(e.Status, e.Message);
         }
         catch (StoreUnavailableException e)
         {

@@ -20,34 +20,25 @@ public static class MiniAppApi
 
     public const string SignInRequired = "Sign-in failed: open MovieRec from Telegram again.";
 
-    private delegate Task<IResult> Action(string chatId, JsonElement? body, IServiceProvider services, CancellationToken cancellationToken);
+    private delegate Task<IResult> Action(Handlers handlers, string chatId, JsonElement? body, CancellationToken cancellationToken);
 
     private static readonly Dictionary<string, (bool Writes, Action Run)> Actions = new(StringComparer.Ordinal)
     {
-        // Signing in registers the person, so every other call finds them.
-        ["me"] = (false, async (chat, _, services, cancellationToken) =>
-        {
-            var service = services.GetRequiredService<RecommenderService>();
-            await service.RegisterAsync(chat, cancellationToken);
-            var page = await service.MyRatingsAsync(chat, 0, 1, cancellationToken);
-            return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
-        }),
-        ["offer"] = (false, async (chat, _, services, cancellationToken) =>
-            await Handlers.GetUnratedMovieAsync(new ChatRequest(chat), Service(services), cancellationToken)),
-        ["rate"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.RateMovieAsync(RateRequest.For(chat, body), Service(services), cancellationToken)),
-        ["skip"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.SkipMovieAsync(SkipRequest.For(chat, body), Service(services), cancellationToken)),
-        ["unrate"] = (true, async (chat, body, services, cancellationToken) =>
-            await Handlers.UnrateMovieAsync(UnrateRequest.For(chat, body), Service(services), cancellationToken)),
-        ["search"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.SearchMoviesAsync(SearchRequest.For(chat, body), Service(services), cancellationToken)),
-        ["ratings"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.MyRatingsAsync(MyRatingsRequest.For(chat, body), Service(services), cancellationToken)),
-        ["recommend"] = (false, async (chat, body, services, cancellationToken) =>
-            await Handlers.RecommendAsync(RecommendRequest.For(chat, body), Service(services), cancellationToken)),
-        ["forget"] = (true, async (chat, _, services, cancellationToken) =>
-            await Handlers.ForgetAsync(new ChatRequest(chat), Service(services), cancellationToken)),
+        ["me"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.SignedInAsync(chat, cancellationToken)),
+        ["offer"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), cancellationToken)),
+        ["rate"] = (true, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(RateRequest.For(chat, body), async request => await handlers.RateMovieAsync(request, cancellationToken))),
+        ["skip"] = (true, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(SkipRequest.For(chat, body), async request => await handlers.SkipMovieAsync(request, cancellationToken))),
+        ["unrate"] = (true, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(UnrateRequest.For(chat, body), async request => await handlers.UnrateMovieAsync(request, cancellationToken))),
+        ["search"] = (false, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(SearchRequest.For(chat, body), async request => await handlers.SearchMoviesAsync(request, cancellationToken))),
+        ["ratings"] = (false, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(MyRatingsRequest.For(chat, body), async request => await handlers.MyRatingsAsync(request, cancellationToken))),
+        ["recommend"] = (false, (handlers, chat, body, cancellationToken) =>
+            HttpEndpoint.AnswerAsync(RecommendRequest.For(chat, body), async request => await handlers.RecommendAsync(request, cancellationToken))),
+        ["forget"] = (true, async (handlers, chat, _, cancellationToken) => await handlers.ForgetAsync(new ChatRequest(chat), cancellationToken)),
     };
 
     /// <summary>The actions, for the page and the docs.</summary>
@@ -77,9 +68,11 @@ public static class MiniAppApi
                 return Handlers.TooMany(context.Response, wait, "Too many requests from this person; try again after Retry-After.");
             }
 
-            var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
-            return await action.Run(chat, body, services, cancellationToken);
-        });
+            if (!(await RequestBody.ReadAsync(context.Request, cancellationToken)).TryGet(out var body, out var refusal))
+            {
+                return ApiErrors.Of(refusal);
+            }
 
-    private static RecommenderService Service(IServiceProvider services) => services.GetRequiredService<RecommenderService>();
+            return await action.Run(services.GetRequiredService<Handlers>(), chat, body, cancellationToken);
+        });
 }

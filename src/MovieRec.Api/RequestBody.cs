@@ -11,47 +11,51 @@ internal static class RequestBody
 
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 32 };
 
-    /// <summary>The parsed body, or null when the request carries none (a GET).</summary>
-    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
+    /// <summary>The parsed body (null when the request carries none: a GET), or the refusal of it.</summary>
+    public static async Task<Parsed<JsonElement?>> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
     {
         if (request.ContentLength > maxBytes)
         {
-            throw TooLarge(maxBytes);
+            return TooLarge(maxBytes);
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        var (bytes, unreadable) = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
         if (bytes.Length == 0 && HttpMethods.IsGet(request.Method))
         {
-            return null;
+            return new Parsed<JsonElement?>((JsonElement?)null);
         }
 
         if (bytes.Length > 0 && !IsJson(request.ContentType))
         {
-            throw new ContractException(
+            return new RequestRefusal(
                 StatusCodes.Status415UnsupportedMediaType,
                 $"Send the body as JSON with Content-Type: application/json (got '{request.ContentType ?? "none"}').");
         }
 
+        JsonElement root;
         try
         {
             using var document = JsonDocument.Parse(bytes, Parsing);
-            var root = document.RootElement.Clone();
-            if (!AllTextIsUnicode(root))
-            {
-                throw new ContractException(
-                    StatusCodes.Status400BadRequest,
-                    "The body is not valid JSON text: a string holds a lone surrogate (such as \\ud800) or bytes that are not UTF-8.");
-            }
-
-            return root;
+            root = document.RootElement.Clone();
         }
         catch (JsonException)
         {
-            throw new ContractException(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
+            return new RequestRefusal(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
         }
+
+        return AllTextIsUnicode(root)
+            ? root
+            : new RequestRefusal(
+                StatusCodes.Status400BadRequest,
+                "The body is not valid JSON text: a string holds a lone surrogate (such as \\ud800) or bytes that are not UTF-8.");
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<(byte[] Bytes, RequestRefusal? Refusal)> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
@@ -62,7 +66,7 @@ internal static class RequestBody
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    throw TooLarge(maxBytes);
+                    return ([], TooLarge(maxBytes));
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -71,15 +75,15 @@ internal static class RequestBody
         catch (BadHttpRequestException e)
         {
             // Kestrel's own refusals of the body (its size limit, an unexpected end) carry their status.
-            throw new ContractException(e.StatusCode, $"The request body could not be read: {e.Message}");
+            return ([], new RequestRefusal(e.StatusCode, $"The request body could not be read: {e.Message}"));
         }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // Kestrel's "Bad chunk size data" and bodies cut short: the client's framing, not our fault.
-            throw new ContractException(StatusCodes.Status400BadRequest, "The request body could not be read: malformed chunked encoding or a body cut short.");
+            return ([], new RequestRefusal(StatusCodes.Status400BadRequest, "The request body could not be read: malformed chunked encoding or a body cut short."));
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     /// <summary>
@@ -129,6 +133,6 @@ internal static class RequestBody
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
-    private static ContractException TooLarge(int maxBytes) =>
+    private static RequestRefusal TooLarge(int maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The body is over {maxBytes / 1024} KiB.");
 }

@@ -3,30 +3,49 @@ using System.Text.Json;
 namespace MovieRec.Api;
 
 // The contract's requests, typed. Each reads itself from the JSON body with the contract's rules
-// and messages (RequestFields); anything off is a ContractException, which the endpoint answers 400.
+// and messages (RequestFields): a request, or the refusal the endpoint answers with its 4xx.
 // Read takes the chat from the body (a key holder's call); For is given it (the Mini App's signed
 // person) and reads the rest the same way.
 
-/// <summary>/register and /get_unrated_movie: who is asking.</summary>
+/// <summary>/register, /get_unrated_movie and /forget: who is asking.</summary>
 public sealed record ChatRequest(string ChatId)
 {
-    public static ChatRequest Read(JsonElement? body) => new(RequestFields.ChatId(body));
+    public static Parsed<ChatRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? new ChatRequest(chatId) : refusal;
 }
 
 /// <summary>/rate_movie and /rate.</summary>
 public sealed record RateRequest(string ChatId, int MovieId, double Rating)
 {
-    public static RateRequest Read(JsonElement? body) => For(RequestFields.ChatId(body), body);
+    public static Parsed<RateRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
-    public static RateRequest For(string chatId, JsonElement? body) => new(chatId, RequestFields.MovieId(body), RequestFields.Rating(body));
+    public static Parsed<RateRequest> For(string chatId, JsonElement? body)
+    {
+        if (!RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) || !RequestFields.Rating(body).TryGet(out var rating, out refusal))
+        {
+            return refusal;
+        }
+
+        return new RateRequest(chatId, movieId, rating);
+    }
 }
 
 /// <summary>/recommend; top_n defaults to 3; genres (names as the client wrote them) none.</summary>
 public sealed record RecommendRequest(string ChatId, int TopN, IReadOnlyList<string> Genres)
 {
-    public static RecommendRequest Read(JsonElement? body) => For(RequestFields.ChatId(body), body);
+    public static Parsed<RecommendRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
-    public static RecommendRequest For(string chatId, JsonElement? body) => new(chatId, RequestFields.TopN(body), RequestFields.Genres(body));
+    public static Parsed<RecommendRequest> For(string chatId, JsonElement? body)
+    {
+        if (!RequestFields.TopN(body).TryGet(out var topN, out var refusal) || !RequestFields.Genres(body).TryGet(out var genres, out refusal))
+        {
+            return refusal;
+        }
+
+        return new RecommendRequest(chatId, topN, genres);
+    }
 }
 
 /// <summary>/search_movies: limit 1–20, default 5; chat_id optional.</summary>
@@ -34,39 +53,55 @@ public sealed record SearchRequest(string Query, int Limit, string? ChatId)
 {
     public const int MaxLimit = 20;
 
-    public static SearchRequest Read(JsonElement? body)
+    public static Parsed<SearchRequest> Read(JsonElement? body) =>
+        RequestFields.OptionalChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+
+    public static Parsed<SearchRequest> For(string? chatId, JsonElement? body)
     {
-        var query = RequestFields.Query(body);
-        var limit = LimitOf(body);
-        return new(query, limit, RequestFields.OptionalChatId(body));
+        if (!RequestFields.Query(body).TryGet(out var query, out var refusal)
+            || !RequestFields.WholeNumber(body, "limit", 1, MaxLimit, 5).TryGet(out var limit, out refusal))
+        {
+            return refusal;
+        }
+
+        return new SearchRequest(query, limit, chatId);
     }
-
-    public static SearchRequest For(string chatId, JsonElement? body) => new(RequestFields.Query(body), LimitOf(body), chatId);
-
-    private static int LimitOf(JsonElement? body) => RequestFields.WholeNumber(body, "limit", 1, MaxLimit, 5);
 }
 
 /// <summary>/my_ratings: offset 0 and up, limit 1–100, default 20.</summary>
 public sealed record MyRatingsRequest(string ChatId, int Offset, int Limit)
 {
-    public static MyRatingsRequest Read(JsonElement? body) => For(RequestFields.ChatId(body), body);
+    public static Parsed<MyRatingsRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
-    public static MyRatingsRequest For(string chatId, JsonElement? body) =>
-        new(chatId, RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0), RequestFields.WholeNumber(body, "limit", 1, 100, 20));
+    public static Parsed<MyRatingsRequest> For(string chatId, JsonElement? body)
+    {
+        if (!RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0).TryGet(out var offset, out var refusal)
+            || !RequestFields.WholeNumber(body, "limit", 1, 100, 20).TryGet(out var limit, out refusal))
+        {
+            return refusal;
+        }
+
+        return new MyRatingsRequest(chatId, offset, limit);
+    }
 }
 
 /// <summary>/unrate_movie: the rating or skip to take back.</summary>
 public sealed record UnrateRequest(string ChatId, int MovieId)
 {
-    public static UnrateRequest Read(JsonElement? body) => For(RequestFields.ChatId(body), body);
+    public static Parsed<UnrateRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
-    public static UnrateRequest For(string chatId, JsonElement? body) => new(chatId, RequestFields.MovieId(body));
+    public static Parsed<UnrateRequest> For(string chatId, JsonElement? body) =>
+        RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) ? new UnrateRequest(chatId, movieId) : refusal;
 }
 
 /// <summary>/skip_movie: the user has not seen this movie.</summary>
 public sealed record SkipRequest(string ChatId, int MovieId)
 {
-    public static SkipRequest Read(JsonElement? body) => For(RequestFields.ChatId(body), body);
+    public static Parsed<SkipRequest> Read(JsonElement? body) =>
+        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
-    public static SkipRequest For(string chatId, JsonElement? body) => new(chatId, RequestFields.MovieId(body));
+    public static Parsed<SkipRequest> For(string chatId, JsonElement? body) =>
+        RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) ? new SkipRequest(chatId, movieId) : refusal;
 }

@@ -10,13 +10,13 @@ using Telegram.Bot.Types;
 namespace MovieRec.Api;
 
 /// <summary>
-/// POST /telegram/webhook: checks the bot is configured (503) and the secret header (401) before
+/// POST /telegram/webhook on a host with the bot configured: checks the secret header (401) before
 /// anything else, reads the Update with Telegram.Bot's own JSON settings, and delivers it once.
 /// Answers: 200 when acted on or already acted on; 503 with Retry-After when the store could not
 /// record the update (nothing was done, so Telegram's retry is wanted); 4xx for a body that is
 /// not an Update, which Telegram never sends.
 /// </summary>
-public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<UpdateDelivery> delivery)
+public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, UpdateDelivery delivery) : ITelegramWebhook
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -25,25 +25,22 @@ public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<Up
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var bot = options.Value;
-        if (!bot.HasToken)
-        {
-            // A deployment without the bot: Telegram may try again later (after the token is set).
-            request.HttpContext.Response.Headers.RetryAfter = "60";
-            return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, "The Telegram bot is not configured on this server: TELEGRAM_BOT_TOKEN is not set.");
-        }
-
-        if (!SecretMatches(bot.WebhookSecret, request.Headers[SecretHeader]))
+        if (!SecretMatches(options.Value.WebhookSecret, request.Headers[SecretHeader]))
         {
             return ApiErrors.Of(StatusCodes.Status401Unauthorized, $"Missing or wrong {SecretHeader} header.");
         }
 
-        var update = ReadUpdate(await RequestBody.ReadAsync(request, cancellationToken, MaxBodyBytes));
-        var outcome = await delivery.Value.DeliverAsync(update, cancellationToken);
+        if (!(await RequestBody.ReadAsync(request, cancellationToken, MaxBodyBytes)).TryGet(out var body, out var refusal)
+            || !ReadUpdate(body).TryGet(out var update, out refusal))
+        {
+            return ApiErrors.Of(refusal);
+        }
+
+        var outcome = await delivery.DeliverAsync(update, cancellationToken);
         return TypedResults.Ok(new WebhookAnswer(outcome == DeliveryOutcome.Handled ? "handled" : "duplicate"));
     }
 
-    private static Update ReadUpdate(JsonElement? body)
+    private static Parsed<Update> ReadUpdate(JsonElement? body)
     {
         Update? update = null;
         try
@@ -57,7 +54,7 @@ public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, Lazy<Up
 
         return update is { Id: > 0 }
             ? update
-            : throw new ContractException(StatusCodes.Status400BadRequest, "The body is not a Telegram Update with an update_id.");
+            : new RequestRefusal(StatusCodes.Status400BadRequest, "The body is not a Telegram Update with an update_id.");
     }
 
     private static bool SecretMatches(string? expected, string? given)

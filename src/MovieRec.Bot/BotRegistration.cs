@@ -51,8 +51,6 @@ public static class BotRegistration
         services.AddTransient<UpdateDelivery>();
         services.AddTransient<LongPolling>();
         services.AddTransient<WebhookRegistration>();
-        // Resolved only once a request has passed the token check: without a token there is no client to build.
-        services.AddTransient(provider => new Lazy<UpdateDelivery>(provider.GetRequiredService<UpdateDelivery>));
         return services;
     }
 }

@@ -1,20 +1,21 @@
-using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Api;
 using MovieRec.Functions;
 using MovieRec.Storage;
+using MovieRec.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddAzureStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
-// The worker's own telemetry (requests, dependencies, logs) to Application Insights; the
-// connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, which the Bicep template sets.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.Services.AddSingleton<ITelemetryInitializer, BotTokenScrubber>();
+// The same telemetry as the standalone host (the MovieRec meter included), plus the worker's
+// invocations; the connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, which the
+// Bicep template sets, and host.json's telemetryMode hands the host's own telemetry to OpenTelemetry.
+builder.Services.AddMovieRecTelemetry(builder.Configuration)?.UseFunctionsWorkerDefaults();
 var app = builder.Build();
 if (SettingsCheck.Failure(app.Services) is { } failure)
 {

@@ -2,6 +2,7 @@ using MovieRec.Api;
 using MovieRec.Host;
 using MovieRec.Service;
 using MovieRec.Storage;
+using MovieRec.Telemetry;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));

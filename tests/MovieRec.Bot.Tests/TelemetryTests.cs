@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using MovieRec.Bot.Tests.Emulator;
+using MovieRec.Telemetry;
 using MovieRec.Testing;
 
 namespace MovieRec.Bot.Tests;
@@ -13,6 +15,17 @@ public class TelemetryTests
             "https://api.telegram.org/bot[token]/sendMessage?chat_id=1",
             BotApiUrl.Redacted($"https://api.telegram.org/bot{BotApiEmulator.Token}/sendMessage?chat_id=1"));
         Assert.Equal("https://api.telegram.org/file/bot[token]/photos/1.jpg", BotApiUrl.Redacted("https://api.telegram.org/file/bot123:abc-DEF_g/photos/1.jpg"));
+    }
+
+    [Fact]
+    public void Both_hosts_record_a_bot_api_call_with_the_token_taken_out_of_its_url()
+    {
+        using var call = new Activity("HTTP POST");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"https://api.telegram.org/bot{BotApiEmulator.Token}/sendMessage");
+
+        BotTokenScrubber.Scrub(call, request);
+
+        Assert.Equal("https://api.telegram.org/bot[token]/sendMessage", call.GetTagItem("url.full"));
     }
 
     [Fact]

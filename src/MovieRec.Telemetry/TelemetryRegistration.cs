@@ -1,0 +1,41 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MovieRec.Service;
+using OpenTelemetry;
+using OpenTelemetry.Instrumentation.Http;
+using OpenTelemetry.Metrics;
+
+namespace MovieRec.Telemetry;
+
+public static class TelemetryRegistration
+{
+    /// <summary>
+    /// Requests, dependencies (the Table and Blob services, the Bot API), logs and the MovieRec
+    /// meter to Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set; nothing
+    /// leaves the process otherwise (null then). Both hosts call this; the Functions worker adds its
+    /// own defaults to what it returns.
+    /// </summary>
+    public static IOpenTelemetryBuilder? AddMovieRecTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            return null;
+        }
+
+        // The Bicep template turns local auth off: telemetry is sent with the app's managed identity
+        // (AZURE_CLIENT_ID) when APPLICATIONINSIGHTS_AUTHENTICATION_STRING asks for Azure AD.
+        var withIdentity = configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
+        services.Configure<HttpClientTraceInstrumentationOptions>(options => options.EnrichWithHttpRequestMessage = BotTokenScrubber.Scrub);
+        return services.AddOpenTelemetry()
+            .UseAzureMonitor(options =>
+            {
+                if (withIdentity)
+                {
+                    options.Credential = new DefaultAzureCredential();
+                }
+            })
+            .WithMetrics(metrics => metrics.AddMeter(MovieRecMetrics.MeterName));
+    }
+}
