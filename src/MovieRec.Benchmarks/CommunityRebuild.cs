@@ -4,6 +4,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Service;
 using MovieRec.Storage;
@@ -30,7 +31,7 @@ internal static class CommunityRebuild
         var movieLens = RecommendationModel.Load(DataFolder.MovieLens(), new RecommenderOptions());
         var live = new LiveModel(movieLens);
         var builder = new CommunityBuilder(
-            store, snapshots, live, Options.Create(new ModelRefreshOptions { IntervalSetting = "00:00:01", ClockMargin = TimeSpan.Zero }), TimeProvider.System, NullLogger<CommunityBuilder>.Instance);
+            store, snapshots, live, Options.Create(new ModelRefreshOptions { Interval = TimeSpan.FromSeconds(1), ClockMargin = TimeSpan.Zero }), TimeProvider.System, NullLogger<CommunityBuilder>.Instance);
         var films = Enumerable.Range(0, movieLens.Ratings.MovieCount).OrderByDescending(movieLens.Ratings.RatingCountOf)
             .Take(2_000).Select(movieLens.Ratings.MovieId).ToArray();
 
@@ -39,7 +40,7 @@ internal static class CommunityRebuild
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {users:N0} users × {RatingsPerUser} ratings in {clock.Elapsed.TotalSeconds:0.0} s"));
         var now = DateTimeOffset.UtcNow;
         var first = new CommunitySnapshot(1, now, now, now, CommunityRatings.Empty.With(seeded));
-        await snapshots.TryPublishAsync(first.Version, first.BuiltAt, first.ToBytes(), CancellationToken.None);
+        await snapshots.TryPublishAsync(first.Version, first.BuiltAt, CommunitySnapshotEncoding.ToBytes(first), CancellationToken.None);
         Console.WriteLine($"published snapshot 1 of the seeded users: {first.Ratings.UserCount:N0} app users");
 
         var random = new Random(42);
@@ -58,7 +59,7 @@ internal static class CommunityRebuild
         for (var run = 0; run < 3; run++)
         {
             clock.Restart();
-            movieLens.WithCommunity(CommunitySnapshot.FromBytes(bytes));
+            movieLens.WithCommunity(CommunitySnapshotEncoding.FromBytes(bytes));
             loads.Add(clock.Elapsed.TotalMilliseconds);
         }
 

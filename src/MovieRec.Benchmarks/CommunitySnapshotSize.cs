@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Service;
 
@@ -40,13 +41,13 @@ internal static class CommunitySnapshotSize
         for (var run = 0; run < Runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            bytes = snapshot.ToBytes();
+            bytes = CommunitySnapshotEncoding.ToBytes(snapshot);
             writes.Add(clock.Elapsed.TotalMilliseconds);
             loaded = null;
             GC.Collect();
             var before = GC.GetTotalMemory(forceFullCollection: true);
             clock.Restart();
-            loaded = movieLens.WithCommunity(CommunitySnapshot.FromBytes(bytes));
+            loaded = movieLens.WithCommunity(CommunitySnapshotEncoding.FromBytes(bytes));
             loads.Add(clock.Elapsed.TotalMilliseconds);
             if (run == Runs - 1)
             {

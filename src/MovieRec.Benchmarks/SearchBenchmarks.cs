@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Benchmarks;

@@ -20,6 +20,7 @@ public static class BotRegistration
         services.AddOptions<BotOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
         services.AddOptions<MiniAppOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<MiniAppOptions>, MiniAppOptionsSetup>();
         services.AddSingleton<IValidateOptions<MiniAppOptions>, MiniAppOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MiniAppSignIn>();

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using MovieRec.Service;
 
 namespace MovieRec.Bot;
 
@@ -9,7 +9,7 @@ public sealed class MiniAppOptions
 {
     public static readonly TimeSpan DefaultAuthMaxAge = TimeSpan.FromDays(1);
 
-    /// <summary>How old a Mini App's signed initData may be, as written (a .NET TimeSpan); read through <see cref="AuthMaxAge"/>.</summary>
+    /// <summary>How old a Mini App's signed initData may be, as written (a .NET TimeSpan); parsed into <see cref="AuthMaxAge"/> once.</summary>
     [ConfigurationKeyName("MINIAPP_AUTH_MAX_AGE")]
     public string? AuthMaxAgeSetting { get; set; }
 
@@ -19,8 +19,19 @@ public sealed class MiniAppOptions
 
     public bool HasUrl => !string.IsNullOrWhiteSpace(Url);
 
-    public TimeSpan AuthMaxAge =>
-        string.IsNullOrWhiteSpace(AuthMaxAgeSetting) ? DefaultAuthMaxAge : TimeSpan.Parse(AuthMaxAgeSetting, CultureInfo.InvariantCulture);
+    public TimeSpan AuthMaxAge { get; set; } = DefaultAuthMaxAge;
+}
+
+/// <summary>Reads the sign-in's longest age from its setting, once.</summary>
+internal sealed class MiniAppOptionsSetup : IPostConfigureOptions<MiniAppOptions>
+{
+    public void PostConfigure(string? name, MiniAppOptions options)
+    {
+        if (TimeSpanSetting.TryRead(options.AuthMaxAgeSetting, MiniAppOptions.DefaultAuthMaxAge, out var age))
+        {
+            options.AuthMaxAge = age;
+        }
+    }
 }
 
 /// <summary>A malformed MINIAPP_AUTH_MAX_AGE stops the app at start with one line.</summary>
@@ -29,8 +40,7 @@ internal sealed class MiniAppOptionsValidation : IValidateOptions<MiniAppOptions
     public ValidateOptionsResult Validate(string? name, MiniAppOptions options)
     {
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.AuthMaxAgeSetting)
-            && !(TimeSpan.TryParse(options.AuthMaxAgeSetting, CultureInfo.InvariantCulture, out var age) && age > TimeSpan.Zero))
+        if (!(TimeSpanSetting.TryRead(options.AuthMaxAgeSetting, MiniAppOptions.DefaultAuthMaxAge, out var age) && age > TimeSpan.Zero))
         {
             failures.Add("MINIAPP_AUTH_MAX_AGE is not a positive time span (e.g. 1.00:00:00 for a day).");
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MovieRec.Bot;
 using MovieRec.Service;
 using MovieRec.Storage;
@@ -60,7 +61,7 @@ internal static class BotCommand
         command.SetAction((parse, cancellationToken) => Failure.ReportAsync(async () =>
         {
             using var host = BuildHost();
-            var givenSecret = parse.GetValue(secret) ?? host.Services.GetRequiredService<IConfiguration>()["TELEGRAM_WEBHOOK_SECRET"];
+            var givenSecret = parse.GetValue(secret) ?? host.Services.GetRequiredService<IOptions<BotOptions>>().Value.WebhookSecret;
             var webhook = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var parsed)
                 ? parsed
                 : throw new ArgumentException($"--url must be an absolute URL, such as https://<app>.azurewebsites.net/telegram/webhook.");
@@ -76,18 +77,16 @@ internal static class BotCommand
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-        {
-            InitialData = [new("MOVIELENS_DIR", Settings.MovieLensFolder)],
-        });
-        if (string.IsNullOrWhiteSpace(builder.Configuration["TELEGRAM_BOT_TOKEN"]))
-        {
-            throw new ArgumentException("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token.");
-        }
-
         builder.Services.AddAzureStorage(builder.Configuration);
         builder.Services.AddMovieRecService(builder.Configuration);
         builder.Services.AddMovieRecBot(builder.Configuration);
-        return builder.Build();
+        var host = builder.Build();
+        if (!host.Services.GetRequiredService<IOptions<BotOptions>>().Value.HasToken)
+        {
+            host.Dispose();
+            throw new ArgumentException("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token.");
+        }
+
+        return host;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MovieRec.DataFetch;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using Spectre.Console;
 

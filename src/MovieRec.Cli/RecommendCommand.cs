@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using Spectre.Console;
 

@@ -1,17 +1,20 @@
+using Microsoft.Extensions.Configuration;
 using MovieRec.DataFetch;
-using MovieRec.Domain;
+using MovieRec.Service;
 
 namespace MovieRec.Cli;
 
-/// <summary>The contract's settings as the command line reads them from the environment.</summary>
+/// <summary>The contract's settings as the command line reads them: from the environment, bound as the hosts bind them.</summary>
 internal static class Settings
 {
-    /// <summary>MOVIELENS_DIR, or data/ml-latest-small, as <see cref="MovieLensLocation"/> resolves them for every part of MovieRec.</summary>
-    public static string MovieLensFolder => MovieLensLocation.Resolve(Environment.GetEnvironmentVariable("MOVIELENS_DIR"));
+    private static readonly IConfiguration Environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    /// <summary>MOVIELENS_DIR, or data/ml-latest-small, as <see cref="MovieLensOptions"/> resolves them for every part of MovieRec.</summary>
+    public static string MovieLensFolder => MovieLensOptions.From(Environment).ResolvedDirectory;
 
     /// <summary>Where a release is fetched from: its setting (MOVIELENS_SOURCE, MOVIELENS_100K_SOURCE), else the official URL.</summary>
     public static string SourceOf(string release) =>
-        Environment.GetEnvironmentVariable(MovieLensFetcher.SourceSettingOf(release)) is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrlOf(release);
+        Environment[MovieLensFetcher.SourceSettingOf(release)] is { Length: > 0 } source ? source : MovieLensFetcher.OfficialUrlOf(release);
 
     /// <summary>Where a release's files are: ml-latest-small where the app reads it, others in data/{release} under the current directory.</summary>
     public static string FolderOf(string release) =>

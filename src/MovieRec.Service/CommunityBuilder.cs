@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Storage;
 
@@ -81,7 +82,7 @@ public sealed class CommunityBuilder(
             return CommunityBuild.Unchanged;
         }
 
-        var bytes = next.ToBytes();
+        var bytes = CommunitySnapshotEncoding.ToBytes(next);
         if (!await snapshots.TryPublishAsync(next.Version, next.BuiltAt, bytes, cancellationToken))
         {
             return CommunityBuild.AnotherBuilder;
@@ -161,7 +162,7 @@ public sealed class CommunityBuilder(
 
         try
         {
-            return CommunitySnapshot.FromBytes(bytes);
+            return CommunitySnapshotEncoding.FromBytes(bytes);
         }
         catch (InvalidDataException e)
         {

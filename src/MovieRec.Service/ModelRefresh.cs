@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Storage;
 
@@ -46,7 +47,7 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
                 return;
             }
 
-            var community = CommunitySnapshot.FromBytes(bytes);
+            var community = CommunitySnapshotEncoding.FromBytes(bytes);
             if (live.TryTakeIn(community))
             {
                 logger.LogInformation(

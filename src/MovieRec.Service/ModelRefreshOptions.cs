@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +8,12 @@ public sealed class ModelRefreshOptions
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
 
-    /// <summary>As written in the setting; read through <see cref="Interval"/> once validated.</summary>
+    /// <summary>As written in the setting; parsed into <see cref="Interval"/> once, when the options are built.</summary>
     [ConfigurationKeyName("MODEL_REFRESH_INTERVAL")]
     public string? IntervalSetting { get; set; }
 
     /// <summary>Zero turns the refresh off: the instance keeps MovieLens alone (in-process tests do).</summary>
-    public TimeSpan Interval =>
-        string.IsNullOrWhiteSpace(IntervalSetting) ? DefaultInterval : TimeSpan.Parse(IntervalSetting, CultureInfo.InvariantCulture);
+    public TimeSpan Interval { get; set; } = DefaultInterval;
 
     public bool Enabled => Interval > TimeSpan.Zero;
 
@@ -26,13 +24,24 @@ public sealed class ModelRefreshOptions
     public TimeSpan ClockMargin { get; set; } = TimeSpan.FromMinutes(2);
 }
 
+/// <summary>Reads the interval from its setting, once.</summary>
+internal sealed class ModelRefreshOptionsSetup : IPostConfigureOptions<ModelRefreshOptions>
+{
+    public void PostConfigure(string? name, ModelRefreshOptions options)
+    {
+        if (TimeSpanSetting.TryRead(options.IntervalSetting, ModelRefreshOptions.DefaultInterval, out var interval))
+        {
+            options.Interval = interval;
+        }
+    }
+}
+
 /// <summary>A malformed interval stops the app at start with one line, rather than failing in the background later.</summary>
 internal sealed class ModelRefreshOptionsValidation : IValidateOptions<ModelRefreshOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelRefreshOptions options) =>
-        string.IsNullOrWhiteSpace(options.IntervalSetting)
-        || (TimeSpan.TryParse(options.IntervalSetting, CultureInfo.InvariantCulture, out var interval)
-            && (interval == TimeSpan.Zero || interval >= TimeSpan.FromSeconds(1)))
+        TimeSpanSetting.TryRead(options.IntervalSetting, ModelRefreshOptions.DefaultInterval, out var interval)
+        && (interval == TimeSpan.Zero || interval >= TimeSpan.FromSeconds(1))
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 "MODEL_REFRESH_INTERVAL is not a time span of a second or more (e.g. 00:05:00), or 00:00:00 to keep MovieLens alone.");

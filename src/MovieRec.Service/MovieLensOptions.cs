@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Service;
@@ -11,4 +12,7 @@ public sealed class MovieLensOptions
 
     /// <summary>The folder as <see cref="MovieLensLocation"/> resolves it.</summary>
     public string ResolvedDirectory => MovieLensLocation.Resolve(Directory);
+
+    /// <summary>The options as bound from <paramref name="configuration"/>: what the command line and the benchmarks read, as the hosts do.</summary>
+    public static MovieLensOptions From(IConfiguration configuration) => configuration.Get<MovieLensOptions>() ?? new MovieLensOptions();
 }

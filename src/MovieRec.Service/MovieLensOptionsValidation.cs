@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Service;

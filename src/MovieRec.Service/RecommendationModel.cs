@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Service;

@@ -24,6 +24,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
         services.AddHostedService<MovieLensWarmup>();
         services.AddOptions<ModelRefreshOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<ModelRefreshOptions>, ModelRefreshOptionsSetup>();
         services.AddSingleton<IValidateOptions<ModelRefreshOptions>, ModelRefreshOptionsValidation>();
         services.AddSingleton<CommunityBuilder>();
         services.AddHostedService<ModelRefresh>();

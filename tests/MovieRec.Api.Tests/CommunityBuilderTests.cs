@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Service;
 using MovieRec.Storage;
@@ -84,7 +85,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
 
         var latest = (await Snapshots().LatestAsync(CancellationToken.None))!;
-        var published = CommunitySnapshot.FromBytes((await Snapshots().DownloadAsync(latest.Version, CancellationToken.None))!);
+        var published = CommunitySnapshotEncoding.FromBytes((await Snapshots().DownloadAsync(latest.Version, CancellationToken.None))!);
         Assert.Equal(["stays"], published.Ratings.Members.Select(m => m.ChatId));
         Assert.Equal(-1, live.Current.SelfIndexOf("leaves"));
     }
@@ -119,7 +120,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     {
         var dayOld = DateTimeOffset.UtcNow.AddHours(-25);
         var old = new CommunitySnapshot(1, dayOld, DateTimeOffset.UtcNow.AddMinutes(-10), dayOld, CommunityRatings.Empty);
-        await Snapshots().TryPublishAsync(old.Version, old.BuiltAt, old.ToBytes(), CancellationToken.None);
+        await Snapshots().TryPublishAsync(old.Version, old.BuiltAt, CommunitySnapshotEncoding.ToBytes(old), CancellationToken.None);
         await RateAsync("newcomer", TenFilms, 4);
         _store.FullReadsFail = true;
         var (builder, live) = Builder();
@@ -213,7 +214,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         var live = new LiveModel(MovieLensOnly);
         var options = Options.Create(new ModelRefreshOptions
         {
-            IntervalSetting = (interval ?? TimeSpan.FromMinutes(5)).ToString(),
+            Interval = interval ?? TimeSpan.FromMinutes(5),
             ClockMargin = TimeSpan.Zero,
         });
         return (new CommunityBuilder(_store, Snapshots(), live, options, TimeProvider.System, NullLogger<CommunityBuilder>.Instance), live);

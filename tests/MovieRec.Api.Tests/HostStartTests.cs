@@ -1,3 +1,4 @@
+using MovieRec.DataFiles;
 using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
@@ -38,7 +39,7 @@ public class HostStartTests
         var folder = Directory.CreateTempSubdirectory("movierec-damaged-").FullName;
         try
         {
-            foreach (var file in Domain.MovieLensDataset.RequiredFiles)
+            foreach (var file in DataFiles.MovieLensReader.RequiredFiles)
             {
                 File.Copy(Path.Combine(Repository.MovieLensFolder, file), Path.Combine(folder, file));
             }

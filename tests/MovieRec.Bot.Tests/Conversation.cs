@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MovieRec.Bot.Tests.Emulator;
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Service;
 using MovieRec.Testing;

@@ -54,12 +54,12 @@ public class MiniAppSignInTests
     }
 
     [Theory]
-    [InlineData(24 * 60 + 1, null)]
-    [InlineData(31, "00:30:00")]
-    [InlineData(-2, null)]
-    public void Init_data_older_than_the_max_age_or_from_the_future_is_refused(int minutesAfterSigning, string? maxAge)
+    [InlineData(24 * 60 + 1, 24 * 60)]
+    [InlineData(31, 30)]
+    [InlineData(-2, 24 * 60)]
+    public void Init_data_older_than_the_max_age_or_from_the_future_is_refused(int minutesAfterSigning, int maxAgeMinutes)
     {
-        Assert.False(SignIn(SignedAt.AddMinutes(minutesAfterSigning), maxAge: maxAge).TryValidate(Signed, out _));
+        Assert.False(SignIn(SignedAt.AddMinutes(minutesAfterSigning), maxAge: TimeSpan.FromMinutes(maxAgeMinutes)).TryValidate(Signed, out _));
     }
 
     [Theory]
@@ -71,11 +71,11 @@ public class MiniAppSignInTests
         Assert.False(SignIn(SignedAt).TryValidate(initData, out _));
     }
 
-    private static MiniAppSignIn SignIn(DateTimeOffset now, string token = Token, string? maxAge = null)
+    private static MiniAppSignIn SignIn(DateTimeOffset now, string token = Token, TimeSpan? maxAge = null)
     {
         var clock = new ManualClock();
         clock.Advance(now - clock.GetUtcNow());
         return new MiniAppSignIn(
-            Options.Create(new BotOptions { Token = token }), Options.Create(new MiniAppOptions { AuthMaxAgeSetting = maxAge }), clock);
+            Options.Create(new BotOptions { Token = token }), Options.Create(new MiniAppOptions { AuthMaxAge = maxAge ?? MiniAppOptions.DefaultAuthMaxAge }), clock);
     }
 }

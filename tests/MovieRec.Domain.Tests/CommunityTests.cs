@@ -1,3 +1,4 @@
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Domain.Tests;
@@ -36,7 +37,7 @@ public class CommunityTests
         ]);
         var written = new CommunitySnapshot(7, Noon, Noon.AddMinutes(-2), Noon.AddHours(-3), community);
 
-        var read = CommunitySnapshot.FromBytes(written.ToBytes());
+        var read = CommunitySnapshotEncoding.FromBytes(CommunitySnapshotEncoding.ToBytes(written));
 
         Assert.Equal((7L, Noon, Noon.AddMinutes(-2), Noon.AddHours(-3)), (read.Version, read.BuiltAt, read.ChangesSince, read.FullBuildAt));
         Assert.Equal(
@@ -48,11 +49,11 @@ public class CommunityTests
     [Fact]
     public void A_damaged_community_snapshot_is_refused()
     {
-        var bytes = new CommunitySnapshot(1, Noon, Noon, Noon, CommunityRatings.Empty.With([("ann", Stars(Enumerable.Range(1, 10), 4))])).ToBytes();
+        var bytes = CommunitySnapshotEncoding.ToBytes(new CommunitySnapshot(1, Noon, Noon, Noon, CommunityRatings.Empty.With([("ann", Stars(Enumerable.Range(1, 10), 4))])));
         bytes[bytes.Length / 2] ^= 0x20;
 
-        Assert.Throws<InvalidDataException>(() => CommunitySnapshot.FromBytes(bytes));
-        Assert.Throws<InvalidDataException>(() => CommunitySnapshot.FromBytes([1, 2, 3]));
+        Assert.Throws<InvalidDataException>(() => CommunitySnapshotEncoding.FromBytes(bytes));
+        Assert.Throws<InvalidDataException>(() => CommunitySnapshotEncoding.FromBytes([1, 2, 3]));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using MovieRec.DataFetch;
+using MovieRec.DataFiles;
 using MovieRec.Evaluation;
 using MovieRec.Testing;
 
@@ -96,7 +97,7 @@ public sealed class MovieLensFetcherTests : IDisposable
     [Fact]
     public void Pinned_checksums_cover_exactly_the_three_files_the_product_reads()
     {
-        Assert.Equal(MovieLensDataset.RequiredFiles.Order(), PinnedChecksums.Embedded().FileNames);
+        Assert.Equal(MovieLensReader.RequiredFiles.Order(), PinnedChecksums.Embedded().FileNames);
     }
 
     [Fact]

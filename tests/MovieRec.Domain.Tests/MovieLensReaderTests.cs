@@ -1,3 +1,4 @@
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Domain.Tests;

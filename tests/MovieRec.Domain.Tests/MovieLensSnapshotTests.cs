@@ -1,3 +1,4 @@
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Testing;
 
@@ -9,7 +10,7 @@ public sealed class MovieLensSnapshotTests : IDisposable
 
     public MovieLensSnapshotTests()
     {
-        foreach (var file in MovieLensDataset.RequiredFiles)
+        foreach (var file in MovieLensReader.RequiredFiles)
         {
             File.Copy(Path.Combine(Repository.MovieLensFolder, file), Path.Combine(_folder, file));
         }

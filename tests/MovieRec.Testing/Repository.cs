@@ -1,3 +1,4 @@
+using MovieRec.DataFiles;
 using MovieRec.Domain;
 
 namespace MovieRec.Testing;
@@ -16,8 +17,11 @@ public static class Repository
     /// <summary>The build output folder of a project under src/.</summary>
     public static string OutputOf(string project) => Path.Combine(Root, "src", project, "bin", BuildConfiguration, "net10.0");
 
-    /// <summary>Where MovieRec reads ml-latest-small from (MovieLensLocation); scripts/test.sh fetches it before the tests run.</summary>
-    public static string MovieLensFolder => MovieLensLocation.Resolve(Environment.GetEnvironmentVariable("MOVIELENS_DIR"));
+    /// <summary>MOVIELENS_DIR, else the repository's data/ml-latest-small, which scripts/test.sh fetches before the tests run.</summary>
+    public static string MovieLensFolder =>
+        Environment.GetEnvironmentVariable("MOVIELENS_DIR") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Root, MovieLensLocation.DefaultFolder);
 
     /// <summary>The shared offline copy of the official zip, beside the repository.</summary>
     public static string SharedZip =>

@@ -1,12 +1,16 @@
 using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper;
+using MovieRec.Domain;
 
-namespace MovieRec.Domain;
+namespace MovieRec.DataFiles;
 
 /// <summary>Reads ml-latest-small's <c>movies.csv</c>, <c>links.csv</c> and <c>ratings.csv</c> with CsvHelper.</summary>
 public static class MovieLensReader
 {
+    /// <summary>The CSV files the product reads from a MovieLens folder.</summary>
+    public static readonly IReadOnlyList<string> RequiredFiles = ["movies.csv", "links.csv", "ratings.csv"];
+
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {
         HasHeaderRecord = true,
@@ -15,7 +19,7 @@ public static class MovieLensReader
 
     public static MovieLensDataset ReadFolder(string folder)
     {
-        foreach (var file in MovieLensDataset.RequiredFiles)
+        foreach (var file in MovieLensReader.RequiredFiles)
         {
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))

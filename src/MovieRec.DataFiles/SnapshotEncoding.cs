@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace MovieRec.Domain;
+namespace MovieRec.DataFiles;
 
 /// <summary>
 /// What the binary snapshots share: arrays written as a length and their raw little-endian

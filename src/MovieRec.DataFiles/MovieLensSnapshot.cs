@@ -1,6 +1,7 @@
 using System.Text;
+using MovieRec.Domain;
 
-namespace MovieRec.Domain;
+namespace MovieRec.DataFiles;
 
 /// <summary>
 /// A MovieLens folder's catalog and rating matrix in one compact binary file
@@ -56,7 +57,7 @@ public static class MovieLensSnapshot
         {
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(Version);
-            foreach (var file in MovieLensDataset.RequiredFiles)
+            foreach (var file in MovieLensReader.RequiredFiles)
             {
                 writer.Write(new FileInfo(Path.Combine(folder, file)).Length);
             }
@@ -107,7 +108,7 @@ public static class MovieLensSnapshot
             return null;
         }
 
-        foreach (var file in MovieLensDataset.RequiredFiles)
+        foreach (var file in MovieLensReader.RequiredFiles)
         {
             // Lengths, not times: copies into build output and deployment packages keep sizes, not times.
             var info = new FileInfo(Path.Combine(folder, file));
