@@ -77,7 +77,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         var rated = await service.RateMovieAsync(request.ChatId, request.MovieId, request.Rating, cancellationToken);
         return rated.Refusal is { } refusal
             ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new RateAnswer("success", rated.Value));
+            : TypedResults.Ok(new RateAnswer("success", rated.Value!.StarsByMovie.Count));
     }
 
     /// <summary>POST /skip_movie: {"status": "success"} once the skip is stored; the movie is never offered or recommended to the user again.</summary>
@@ -111,7 +111,8 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
             resolved.Add(genre);
         }
 
-        var picks = await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved);
+        // An unknown chat gets the empty list, as one with too few ratings does (the contract).
+        var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Value ?? [];
         return TypedResults.Ok(new RecommendAnswer(
             picks.Select(p => new RecommendedMovieAnswer(
                 p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason, TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));

@@ -132,12 +132,14 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
         await bot.AnswerCallbackQuery(query.Id, BotTexts.Rated(stars), cancellationToken: cancellationToken);
         await replies.CloseQuestionAsync(question, BotTexts.YouRated(stars), cancellationToken);
         await replies.SendAsync(chat, BotTexts.RatingReceived, cancellationToken);
-        if (rated.Value < RecommendationRules.MinimumRatings)
+        var ratings = rated.Value!;
+        if (ratings.StarsByMovie.Count < RecommendationRules.MinimumRatings)
         {
-            await replies.SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - rated.Value), cancellationToken);
+            await replies.SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - ratings.StarsByMovie.Count), cancellationToken);
         }
 
-        await replies.OfferMovieAsync(chat, cancellationToken);
+        // The next film from the ratings the rating's answer read: the partition is read once per press.
+        await replies.OfferFromAsync(chat, service.UnratedMovieFor(ratings), cancellationToken);
     }
 
     /// <summary>"Haven't seen it": the movie is skipped for good, and the next one offered; no rating is confirmed.</summary>

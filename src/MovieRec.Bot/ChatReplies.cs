@@ -19,7 +19,12 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
     {
         var chatId = ChatIdOf(chat);
         var offer = await AsKnownUserAsync(chatId, () => service.GetUnratedMovieAsync(chatId, cancellationToken), cancellationToken);
+        await OfferFromAsync(chat, offer, cancellationToken);
+    }
 
+    /// <summary>An offer already made: the movie and its buttons, or that nothing is left to rate.</summary>
+    public async Task OfferFromAsync(Chat chat, Outcome<Movie> offer, CancellationToken cancellationToken)
+    {
         if (offer.Value is not { } movie)
         {
             await SendAsync(chat, BotTexts.NothingLeftToRate, cancellationToken);

@@ -105,11 +105,15 @@ public sealed class UpdateHandler(
             genres = [resolved];
         }
 
-        var movies = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken, genres);
-        if (movies.Count == 0)
+        var recommended = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken, genres);
+        if (recommended.Value is not { Count: > 0 } movies)
         {
-            // Unknown and new users get here too: register them, as every command does before /start.
-            await service.RegisterAsync(chatId, cancellationToken);
+            if (recommended.Refusal == Refusal.UnknownUser)
+            {
+                // A chat that never pressed /start is registered, as every command does.
+                await service.RegisterAsync(chatId, cancellationToken);
+            }
+
             await replies.SendAsync(chat, BotTexts.NotEnoughRatings, cancellationToken);
             return;
         }

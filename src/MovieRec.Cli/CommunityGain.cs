@@ -60,7 +60,7 @@ internal static partial class CommunityGain
         {
             var chatId = $"asked-{person.UserId}";
             await JoinAsync(service, chatId, person.Train);
-            var list = (await service.RecommendAsync(chatId, ListLength, CancellationToken.None)).Select(p => p.Movie.Id).ToList();
+            var list = (await service.RecommendAsync(chatId, ListLength, CancellationToken.None)).Value!.Select(p => p.Movie.Id).ToList();
             double dcg = 0, ideal = 0, hits = 0;
             for (var i = 0; i < ListLength; i++)
             {

@@ -89,25 +89,26 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     /// A random movie the user has neither rated nor skipped: popularity-weighted at first, then among
     /// the films their nearest neighbours rated (<see cref="MovieOffer"/>). One store read.
     /// </summary>
-    public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken)
-    {
-        if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
-        {
-            return Refusal.UnknownUser;
-        }
+    public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken) =>
+        await store.GetRatingsAsync(chatId, cancellationToken) is { } ratings ? UnratedMovieFor(ratings) : Refusal.UnknownUser;
 
+    /// <summary>The same offer from ratings already read (the ones a rating's answer carries): no store call.</summary>
+    public Outcome<Movie> UnratedMovieFor(UserRatings ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
         var model = live.Current;
-        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random, model.SelfIndexOf(chatId)) is { } movie
+        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random, model.SelfIndexOf(ratings.ChatId)) is { } movie
             ? Outcome.Done(movie)
             : Refusal.NothingLeftToRate;
     }
 
     /// <summary>
-    /// Stores the rating durably, replacing an earlier one, and answers how many movies the user
-    /// has rated now. Two store calls: the write, then a read that includes it (Table Storage is
-    /// strongly consistent).
+    /// Stores the rating durably, replacing an earlier one, and answers the user's ratings now
+    /// (how many there are, and what the next offer needs). Two store calls, three Table requests:
+    /// the write (a transaction, and a change note beside it), then a read that includes it (Table
+    /// Storage is strongly consistent).
     /// </summary>
-    public async Task<Outcome<int>> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
+    public async Task<Outcome<UserRatings>> RateMovieAsync(string chatId, int movieId, double stars, CancellationToken cancellationToken)
     {
         if (!live.Current.Catalog.Contains(movieId))
         {
@@ -125,7 +126,7 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
             return Refusal.UnknownUser;
         }
 
-        return Outcome.Done(ratings.StarsByMovie.Count);
+        return Outcome.Done(ratings);
     }
 
     /// <summary>
@@ -143,18 +144,19 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     }
 
     /// <summary>
-    /// The best <paramref name="topN"/> movies neither rated nor skipped, with reasons; empty for an
-    /// unknown user or one with too few ratings. With <paramref name="genres"/> (names as
-    /// <see cref="GenreIndex.TryResolve"/> gives them), only films of any of them. One store read.
+    /// The best <paramref name="topN"/> movies neither rated nor skipped, with reasons; empty for
+    /// one with too few ratings, <see cref="Refusal.UnknownUser"/> for an unknown chat. With
+    /// <paramref name="genres"/> (names as <see cref="GenreIndex.TryResolve"/> gives them), only films
+    /// of any of them. One store read.
     /// </summary>
-    public async Task<IReadOnlyList<RecommendedMovie>> RecommendAsync(
+    public async Task<Outcome<IReadOnlyList<RecommendedMovie>>> RecommendAsync(
         string chatId, int topN, CancellationToken cancellationToken, IReadOnlyCollection<string>? genres = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, RecommendationRules.MaxTopN);
         if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
         {
-            return [];
+            return Refusal.UnknownUser;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -166,13 +168,13 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         }
 
         // The ratings just read, not the pool's copy of them: a person's newest ratings count at once.
-        var picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, excluded, model.SelfIndexOf(chatId))
+        IReadOnlyList<RecommendedMovie> picks = model.Recommender.Recommend(ratings.StarsByMovie, topN, excluded, model.SelfIndexOf(chatId))
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,
                 RecommendationReason.Describe(pick.Evidence, model.Catalog)))
             .ToList();
         metrics.RecommendationDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return picks;
+        return Outcome.Done(picks);
     }
 }

@@ -155,13 +155,13 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     {
         var service = Service(new LiveModel(MovieLensOnly));
         await RateAsync("bea", TenFilms, 4.5);
-        var before = await service.RecommendAsync("bea", 10, CancellationToken.None);
+        var before = (await service.RecommendAsync("bea", 10, CancellationToken.None)).Value!;
 
         await RateAsync("ann", TenFilms, 4.5);
         await _store.SaveRatingAsync("ann", HiddenFilm, 5, CancellationToken.None);
         var (builder, live) = Builder();
         await builder.BuildIfDueAsync(CancellationToken.None);
-        var after = await Service(live).RecommendAsync("bea", 10, CancellationToken.None);
+        var after = (await Service(live).RecommendAsync("bea", 10, CancellationToken.None)).Value!;
 
         Assert.DoesNotContain(before, m => m.Movie.Id == HiddenFilm);
         Assert.Contains(after, m => m.Movie.Id == HiddenFilm);
@@ -182,7 +182,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
         {
             while (!swapping.IsCancellationRequested)
             {
-                Assert.Equal(3, (await service.RecommendAsync("asker", 3, CancellationToken.None)).Count);
+                Assert.Equal(3, (await service.RecommendAsync("asker", 3, CancellationToken.None)).Value!.Count);
                 Interlocked.Increment(ref answered);
                 // The in-memory store answers synchronously: without a yield, four askers hold the
                 // thread pool and the swapping loop waits seconds for a thread.
