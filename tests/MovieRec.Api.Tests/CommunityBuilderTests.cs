@@ -11,10 +11,11 @@ using MovieRec.Testing;
 namespace MovieRec.Api.Tests;
 
 /// <summary>
-/// The community builder against Azurite's Blob service (each test its own container) and the
-/// in-memory store, which the store contract holds to the Table store's behaviour.
+/// The community builder in process, on the in-memory ratings store and snapshots, which their
+/// contract suites hold to the Table and Blob stores' behaviour (CommunityEndToEndTests runs it
+/// on Azurite).
 /// </summary>
-public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
+public sealed class CommunityBuilderTests
 {
     /// <summary>Ten films in the middle of ml-latest-small's popularity (about 62–64 ratings each).</summary>
     private static readonly int[] TenFilms = [55820, 786, 1090, 2657, 435, 5502, 1127, 3671, 1304, 158];
@@ -29,7 +30,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     private static readonly RecommendationModel MovieLensOnly = RecommendationModel.From(Repository.MovieLens, new RecommenderOptions());
 
     private readonly ObservedRatingStore _store = new();
-    private readonly string _container = "test-" + Guid.NewGuid().ToString("N");
+    private readonly InMemoryModelSnapshots _snapshots = new();
 
     [Fact]
     public async Task The_first_build_puts_each_user_with_ten_ratings_in_the_pool_and_its_instance_uses_it_at_once()
@@ -223,8 +224,7 @@ public sealed class CommunityBuilderTests(SharedAzurite azurite) : IClassFixture
     private RecommenderService Service(LiveModel live) =>
         new(live, _store, new Random(1), new MovieRecMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
-    private BlobModelSnapshots Snapshots() =>
-        new(Options.Create(new StorageOptions { RatingsStorage = azurite.Azurite.ConnectionString, SnapshotsContainer = _container }));
+    private InMemoryModelSnapshots Snapshots() => _snapshots;
 
     private async Task RateAsync(string chatId, IEnumerable<int> films, double stars)
     {
