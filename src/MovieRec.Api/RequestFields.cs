@@ -32,6 +32,10 @@ internal static partial class RequestFields
                 : BadRequest("chat_id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
     }
 
+    /// <summary>A request of a key holder's: the chat from the body's chat_id, the rest read by <paramref name="rest"/>.</summary>
+    public static Parsed<T> WithChat<T>(JsonElement? body, Func<string, JsonElement?, Parsed<T>> rest) =>
+        ChatId(body).TryGet(out var chatId, out var refusal) ? rest(chatId, body) : refusal;
+
     /// <summary>chat_id when present (and valid); null when absent or null.</summary>
     public static Parsed<string?> OptionalChatId(JsonElement? body)
     {

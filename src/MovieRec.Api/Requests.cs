@@ -17,8 +17,7 @@ public sealed record ChatRequest(string ChatId)
 /// <summary>/rate_movie and /rate.</summary>
 public sealed record RateRequest(string ChatId, int MovieId, double Rating)
 {
-    public static Parsed<RateRequest> Read(JsonElement? body) =>
-        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+    public static Parsed<RateRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<RateRequest> For(string chatId, JsonElement? body)
     {
@@ -34,8 +33,7 @@ public sealed record RateRequest(string ChatId, int MovieId, double Rating)
 /// <summary>/recommend; top_n defaults to 3; genres (names as the client wrote them) none.</summary>
 public sealed record RecommendRequest(string ChatId, int TopN, IReadOnlyList<string> Genres)
 {
-    public static Parsed<RecommendRequest> Read(JsonElement? body) =>
-        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+    public static Parsed<RecommendRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<RecommendRequest> For(string chatId, JsonElement? body)
     {
@@ -71,8 +69,7 @@ public sealed record SearchRequest(string Query, int Limit, string? ChatId)
 /// <summary>/my_ratings: offset 0 and up, limit 1–100, default 20.</summary>
 public sealed record MyRatingsRequest(string ChatId, int Offset, int Limit)
 {
-    public static Parsed<MyRatingsRequest> Read(JsonElement? body) =>
-        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+    public static Parsed<MyRatingsRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<MyRatingsRequest> For(string chatId, JsonElement? body)
     {
@@ -89,8 +86,7 @@ public sealed record MyRatingsRequest(string ChatId, int Offset, int Limit)
 /// <summary>/unrate_movie: the rating or skip to take back.</summary>
 public sealed record UnrateRequest(string ChatId, int MovieId)
 {
-    public static Parsed<UnrateRequest> Read(JsonElement? body) =>
-        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+    public static Parsed<UnrateRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<UnrateRequest> For(string chatId, JsonElement? body) =>
         RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) ? new UnrateRequest(chatId, movieId) : refusal;
@@ -99,8 +95,7 @@ public sealed record UnrateRequest(string ChatId, int MovieId)
 /// <summary>/skip_movie: the user has not seen this movie.</summary>
 public sealed record SkipRequest(string ChatId, int MovieId)
 {
-    public static Parsed<SkipRequest> Read(JsonElement? body) =>
-        RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
+    public static Parsed<SkipRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<SkipRequest> For(string chatId, JsonElement? body) =>
         RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) ? new SkipRequest(chatId, movieId) : refusal;
