@@ -29,7 +29,7 @@ internal static class EvidenceRanking
                 evidence[movie] = double.NegativeInfinity;
             }
 
-            return TopN.Select(matrix.MovieCount, topN, m => evidence[m], matrix.MovieId).Items;
+            return TopN.Select(evidence.AsSpan(0, matrix.MovieCount), topN, matrix.MovieId).Items;
         }
         finally
         {
