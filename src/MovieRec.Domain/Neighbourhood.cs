@@ -36,6 +36,7 @@ internal sealed class Neighbourhood
 
         var users = matrix.UserCount;
         var dot = ArrayPool<double>.Shared.Rent(users);
+        var score = ArrayPool<double>.Shared.Rent(users);
         var overlap = ArrayPool<int>.Shared.Rent(users);
         var coRated = options.SimilarityShrinkage > 0;
         var personSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
@@ -71,28 +72,46 @@ internal sealed class Neighbourhood
                 }
             }
 
+            // Each user's similarity into a scratch array (NaN: never a neighbour), then one
+            // bounded selection over it: no delegate per user on a 160,000-user matrix.
             var norm = Math.Sqrt(squares);
             var shrinkage = options.SimilarityShrinkage;
-            var centred = MostSimilar(users, excludeUser, options.MinSimilarity, options.CandidatePool, coRated
-                ? u => dot[u] == 0 ? 0 : dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
-                : u => dot[u] == 0 || norm == 0 || trained.UserNorm[u] == 0 ? 0 : dot[u] / (norm * trained.UserNorm[u]));
-            Func<int, double> whoRatedWhat = u => overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * matrix.MoviesRatedBy(u).Length);
-            var ranking = options.RankingSimilarity == RankingSimilarity.CentredRatings
-                ? (centred.Users[..Math.Min(centred.Users.Length, options.RankingNeighbours)],
-                    centred.Similarities[..Math.Min(centred.Users.Length, options.RankingNeighbours)])
-                : trained.BoundsCommunity
-                    // MovieLens's nearest and the community's nearest, each their own K: the
-                    // community's evidence is bounded by MovieLens's (EvidenceRanking), so it must
-                    // not also crowd MovieLens's neighbours out.
-                    ? Merged(
-                        MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => trained.IsCommunity[u] ? 0 : whoRatedWhat(u)),
-                        MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, u => trained.IsCommunity[u] ? whoRatedWhat(u) : 0))
-                    : MostSimilar(users, excludeUser, options.MinSimilarity, options.RankingNeighbours, whoRatedWhat);
+            for (var u = 0; u < users; u++)
+            {
+                double similarity = dot[u] == 0 ? 0
+                    : coRated ? dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
+                    : norm == 0 || trained.UserNorm[u] == 0 ? 0 : dot[u] / (norm * trained.UserNorm[u]);
+                score[u] = Eligible(u, similarity);
+            }
+
+            var centred = TopN.Select(score.AsSpan(0, users), options.CandidatePool, u => u);
+            if (options.RankingSimilarity == RankingSimilarity.CentredRatings)
+            {
+                var k = Math.Min(centred.Items.Length, options.RankingNeighbours);
+                return new Neighbourhood(offset, centred, (centred.Items[..k], centred.Scores[..k]));
+            }
+
+            for (var u = 0; u < users; u++)
+            {
+                var whoRatedWhat = overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * (matrix.RowStart[u + 1] - matrix.RowStart[u]));
+                score[u] = Eligible(u, whoRatedWhat);
+            }
+
+            var ranking = trained.BoundsCommunity
+                // MovieLens's nearest and the community's nearest, each their own K: the community's
+                // evidence is bounded by MovieLens's (EvidenceRanking), so it must not also crowd
+                // MovieLens's neighbours out.
+                ? Merged(Among(score.AsSpan(0, users), trained.IsCommunity, community: false, options.RankingNeighbours),
+                    Among(score.AsSpan(0, users), trained.IsCommunity, community: true, options.RankingNeighbours))
+                : TopN.Select(score.AsSpan(0, users), options.RankingNeighbours, u => u);
             return new Neighbourhood(offset, centred, ranking);
+
+            double Eligible(int u, double similarity) => u == excludeUser || similarity <= options.MinSimilarity ? double.NaN : similarity;
         }
         finally
         {
             ArrayPool<double>.Shared.Return(dot);
+            ArrayPool<double>.Shared.Return(score);
             ArrayPool<int>.Shared.Return(overlap);
             if (coRated)
             {
@@ -111,20 +130,22 @@ internal sealed class Neighbourhood
         return (order.Select(i => users[i]).ToArray(), order.Select(i => similarities[i]).ToArray());
     }
 
-    /// <summary>The users above the minimum similarity, most similar first (ties by user index), at most <paramref name="take"/>.</summary>
-    private static (int[] Users, double[] Similarities) MostSimilar(int users, int excludeUser, double minimum, int take, Func<int, double> similarityOf)
+    /// <summary>The most similar of the community's users, or of MovieLens's, at most <paramref name="take"/>.</summary>
+    private static (int[] Users, double[] Similarities) Among(ReadOnlySpan<double> score, bool[] isCommunity, bool community, int take)
     {
-        return TopN.Select(users, take, Eligible, u => u);
-
-        double Eligible(int u)
+        var side = ArrayPool<double>.Shared.Rent(score.Length);
+        try
         {
-            if (u == excludeUser)
+            for (var u = 0; u < score.Length; u++)
             {
-                return double.NaN;
+                side[u] = isCommunity[u] == community ? score[u] : double.NaN;
             }
 
-            var similarity = similarityOf(u);
-            return similarity > minimum ? similarity : double.NaN;
+            return TopN.Select(side.AsSpan(0, score.Length), take, u => u);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(side);
         }
     }
 }

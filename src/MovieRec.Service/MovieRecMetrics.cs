@@ -4,8 +4,9 @@ namespace MovieRec.Service;
 
 /// <summary>
 /// The app's own measurements, on the "MovieRec" meter: how long store calls and recommendations
-/// take, and how many Telegram updates were handled. The hosts export the meter to Application
-/// Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set; nothing here knows where it goes.
+/// take, and how many Telegram updates were handled. Both hosts, the Functions worker included,
+/// export the meter to Application Insights (MovieRec.Telemetry) when
+/// APPLICATIONINSIGHTS_CONNECTION_STRING is set; nothing here knows where it goes.
 /// </summary>
 public sealed class MovieRecMetrics
 {
