@@ -29,7 +29,13 @@ internal static class EvidenceRanking
                 evidence[movie] = double.NegativeInfinity;
             }
 
-            return TopN.Select(evidence.AsSpan(0, matrix.MovieCount), topN, matrix.MovieId).Items;
+            var best = new TopN(topN);
+            for (var m = 0; m < matrix.MovieCount; m++)
+            {
+                best.Offer(m, evidence[m], matrix.MovieId(m));
+            }
+
+            return best.TakeBest().Items;
         }
         finally
         {

@@ -36,7 +36,6 @@ internal sealed class Neighbourhood
 
         var users = matrix.UserCount;
         var dot = ArrayPool<double>.Shared.Rent(users);
-        var score = ArrayPool<double>.Shared.Rent(users);
         var overlap = ArrayPool<int>.Shared.Rent(users);
         var coRated = options.SimilarityShrinkage > 0;
         var personSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
@@ -72,38 +71,38 @@ internal sealed class Neighbourhood
                 }
             }
 
-            // Each user's similarity into a scratch array (NaN: never a neighbour), then one
-            // bounded selection over it: no delegate per user on a 160,000-user matrix.
+            // Each user's similarity offered straight to the selections: one pass per question,
+            // no delegate per user on a 160,000-user matrix.
             var norm = Math.Sqrt(squares);
             var shrinkage = options.SimilarityShrinkage;
+            var nearest = new TopN(options.CandidatePool);
             for (var u = 0; u < users; u++)
             {
                 double similarity = dot[u] == 0 ? 0
                     : coRated ? dot[u] / Math.Sqrt(personSquares[u] * userSquares[u]) * overlap[u] / (overlap[u] + shrinkage)
                     : norm == 0 || trained.UserNorm[u] == 0 ? 0 : dot[u] / (norm * trained.UserNorm[u]);
-                score[u] = Eligible(u, similarity);
+                nearest.Offer(u, Eligible(u, similarity), u);
             }
 
-            var centred = TopN.Select(score.AsSpan(0, users), options.CandidatePool, u => u);
+            var centred = nearest.TakeBest();
             if (options.RankingSimilarity == RankingSimilarity.CentredRatings)
             {
                 var k = Math.Min(centred.Items.Length, options.RankingNeighbours);
                 return new Neighbourhood(offset, centred, (centred.Items[..k], centred.Scores[..k]));
             }
 
+            // With a community whose evidence is bounded by MovieLens's (EvidenceRanking), MovieLens's
+            // nearest and the community's nearest are chosen apart, each their own K, so the community
+            // cannot also crowd MovieLens's neighbours out.
+            var movieLensSide = new TopN(options.RankingNeighbours);
+            var communitySide = trained.BoundsCommunity ? new TopN(options.RankingNeighbours) : movieLensSide;
             for (var u = 0; u < users; u++)
             {
                 var whoRatedWhat = overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * (matrix.RowStart[u + 1] - matrix.RowStart[u]));
-                score[u] = Eligible(u, whoRatedWhat);
+                (trained.IsCommunity[u] ? communitySide : movieLensSide).Offer(u, Eligible(u, whoRatedWhat), u);
             }
 
-            var ranking = trained.BoundsCommunity
-                // MovieLens's nearest and the community's nearest, each their own K: the community's
-                // evidence is bounded by MovieLens's (EvidenceRanking), so it must not also crowd
-                // MovieLens's neighbours out.
-                ? Merged(Among(score.AsSpan(0, users), trained.IsCommunity, community: false, options.RankingNeighbours),
-                    Among(score.AsSpan(0, users), trained.IsCommunity, community: true, options.RankingNeighbours))
-                : TopN.Select(score.AsSpan(0, users), options.RankingNeighbours, u => u);
+            var ranking = trained.BoundsCommunity ? Merged(movieLensSide.TakeBest(), communitySide.TakeBest()) : movieLensSide.TakeBest();
             return new Neighbourhood(offset, centred, ranking);
 
             double Eligible(int u, double similarity) => u == excludeUser || similarity <= options.MinSimilarity ? double.NaN : similarity;
@@ -111,7 +110,6 @@ internal sealed class Neighbourhood
         finally
         {
             ArrayPool<double>.Shared.Return(dot);
-            ArrayPool<double>.Shared.Return(score);
             ArrayPool<int>.Shared.Return(overlap);
             if (coRated)
             {
@@ -128,24 +126,5 @@ internal sealed class Neighbourhood
         var similarities = a.Similarities.Concat(b.Similarities).ToArray();
         var order = Enumerable.Range(0, users.Length).OrderByDescending(i => similarities[i]).ThenBy(i => users[i]).ToArray();
         return (order.Select(i => users[i]).ToArray(), order.Select(i => similarities[i]).ToArray());
-    }
-
-    /// <summary>The most similar of the community's users, or of MovieLens's, at most <paramref name="take"/>.</summary>
-    private static (int[] Users, double[] Similarities) Among(ReadOnlySpan<double> score, bool[] isCommunity, bool community, int take)
-    {
-        var side = ArrayPool<double>.Shared.Rent(score.Length);
-        try
-        {
-            for (var u = 0; u < score.Length; u++)
-            {
-                side[u] = isCommunity[u] == community ? score[u] : double.NaN;
-            }
-
-            return TopN.Select(side.AsSpan(0, score.Length), take, u => u);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(side);
-        }
     }
 }

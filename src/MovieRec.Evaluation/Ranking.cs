@@ -8,6 +8,15 @@ internal static class Ranking
     public static IReadOnlyList<int> Top(RatingMatrix train, int userIndex, double[] score, int n)
     {
         var rated = new HashSet<int>(train.MoviesRatedBy(userIndex).ToArray());
-        return TopN.Select(score.Length, n, m => rated.Contains(m) ? double.NaN : score[m], m => m).Items;
+        var best = new TopN(n);
+        for (var m = 0; m < score.Length; m++)
+        {
+            if (!rated.Contains(m))
+            {
+                best.Offer(m, score[m], m);
+            }
+        }
+
+        return best.TakeBest().Items;
     }
 }
