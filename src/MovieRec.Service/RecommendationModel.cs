@@ -14,8 +14,9 @@ public sealed class RecommendationModel
 {
     /// <param name="clock">Started when the making of this model began: training counts in its load time.</param>
     private RecommendationModel(
-        MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, Stopwatch clock, bool fromSnapshot, CatalogIndexes? indexes = null)
+        MovieLensDataset movieLens, NeighbourPool pool, RecommenderOptions options, CommunitySnapshot? community, Stopwatch clock, bool fromSnapshot, TimeProvider time, CatalogIndexes? indexes = null)
     {
+        _time = time;
         MovieLens = movieLens;
         _indexes = indexes ?? new CatalogIndexes(movieLens);
         Pool = pool;
@@ -23,12 +24,13 @@ public sealed class RecommendationModel
         Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix));
         Community = community;
         LoadTime = clock.Elapsed;
-        LoadedAt = DateTimeOffset.UtcNow;
+        LoadedAt = time.GetUtcNow();
         BuiltAt = community?.BuiltAt ?? LoadedAt;
         FromSnapshot = fromSnapshot;
     }
 
     private readonly CatalogIndexes _indexes;
+    private readonly TimeProvider _time;
 
     /// <summary>Title search over the catalog, built on first use (off the cold start) and shared by every model of the same MovieLens.</summary>
     public MovieSearch Search => _indexes.Search.Value;
@@ -75,20 +77,20 @@ public sealed class RecommendationModel
     public bool FromSnapshot { get; }
 
     /// <summary>MovieLens alone, from the folder's snapshot when it is sound and current (no CSV parsing), else from its CSVs.</summary>
-    public static RecommendationModel Load(string folder, RecommenderOptions options)
+    public static RecommendationModel Load(string folder, RecommenderOptions options, TimeProvider? time = null)
     {
         var clock = Stopwatch.StartNew();
         var snapshot = MovieLensSnapshot.TryRead(folder);
         var dataset = snapshot ?? MovieLensReader.ReadFolder(folder);
-        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, snapshot is not null);
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, snapshot is not null, time ?? TimeProvider.System);
     }
 
     /// <summary>MovieLens alone, from a dataset already in memory (tests, tools).</summary>
-    public static RecommendationModel From(MovieLensDataset dataset, RecommenderOptions options)
+    public static RecommendationModel From(MovieLensDataset dataset, RecommenderOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var clock = Stopwatch.StartNew();
-        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, fromSnapshot: false);
+        return new RecommendationModel(dataset, NeighbourPool.Of(dataset.Ratings), options, null, clock, fromSnapshot: false, time ?? TimeProvider.System);
     }
 
     /// <summary>The same MovieLens with <paramref name="community"/>'s members in the pool, in place of this model's.</summary>
@@ -97,7 +99,7 @@ public sealed class RecommendationModel
         ArgumentNullException.ThrowIfNull(community);
         var clock = Stopwatch.StartNew();
         var pool = NeighbourPool.Of(MovieLens.Ratings, community.Ratings);
-        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock, FromSnapshot, _indexes);
+        return new RecommendationModel(MovieLens, pool, Recommender.Options, community, clock, FromSnapshot, _time, _indexes);
     }
 
     /// <summary>The indexes that depend on the catalog alone, made once per MovieLens.</summary>

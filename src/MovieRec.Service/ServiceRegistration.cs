@@ -21,7 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton(new RecommenderOptions());
         // A singleton is built on first use: by MovieLensWarmup while the host starts.
         services.AddSingleton(sp => new LiveModel(RecommendationModel.Load(
-            sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>())));
+            sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>(), sp.GetRequiredService<TimeProvider>())));
         services.AddHostedService<MovieLensWarmup>();
         services.AddOptions<ModelRefreshOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<ModelRefreshOptions>, ModelRefreshOptionsSetup>();
