@@ -64,7 +64,7 @@ public sealed class InMemoryModelSnapshots(TimeProvider time) : IModelSnapshots
         }
     }
 
-    /// <summary>Who holds the lease, until when; replaced, never changed, when another builder takes it.</summary>
+    /// <summary>One builder's hold and until when it lasts; another builder taking the lease replaces it with its own.</summary>
     private sealed class Hold(DateTimeOffset until)
     {
         public DateTimeOffset Until { get; set; } = until;
