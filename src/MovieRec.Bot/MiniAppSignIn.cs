@@ -44,10 +44,7 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
             return false;
         }
 
-        var dataCheckString = string.Join('\n', fields.Select(f => $"{f.Key}={f.Value}"));
-        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(token));
-        var expected = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(dataCheckString));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(hash)))
+        if (!CryptographicOperations.FixedTimeEquals(HashOf(fields, token), Convert.FromHexString(hash)))
         {
             return false;
         }
@@ -61,6 +58,16 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
             && fields.TryGetValue("user", out var user)
             && UserIdOf(user) is { } id
             && (userId = id) > 0;
+    }
+
+    /// <summary>
+    /// Telegram's signature of initData's fields (all but the hash, sorted by name): HMAC-SHA256 of
+    /// the "name=value" lines under the key HMAC-SHA256("WebAppData", bot token).
+    /// </summary>
+    internal static byte[] HashOf(SortedDictionary<string, string> fields, string botToken)
+    {
+        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(botToken));
+        return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', fields.Select(f => $"{f.Key}={f.Value}"))));
     }
 
     private static long? UserIdOf(string userJson)
@@ -97,8 +104,7 @@ public static class MiniAppInitData
             ["query_id"] = "local" + userId.ToString(CultureInfo.InvariantCulture),
             ["user"] = JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = userId, ["first_name"] = firstName }),
         };
-        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(botToken));
-        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', fields.Select(f => $"{f.Key}={f.Value}"))));
-        return string.Join('&', fields.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")) + "&hash=" + Convert.ToHexStringLower(hash);
+        return string.Join('&', fields.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"))
+            + "&hash=" + Convert.ToHexStringLower(MiniAppSignIn.HashOf(fields, botToken));
     }
 }

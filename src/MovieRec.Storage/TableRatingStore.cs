@@ -76,25 +76,10 @@ public sealed class TableRatingStore : IRatingStore
     {
         var now = _time.GetUtcNow();
         var noted = NoteChangeAsync(chatId, now, cancellationToken);
-        var saved = _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
-        {
-            TableTransactionAction[] actions =
-            [
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastRatedAt"] = now }, ETag.All),
-                new(TableTransactionActionType.UpsertReplace, new TableEntity(chatId, RowKeyOf(movieId)) { ["Stars"] = stars, ["RatedAt"] = now }),
-            ];
-            try
-            {
-                await users.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
-            {
-                return false;
-            }
-        }, cancellationToken);
+        var saved = SubmitForUserAsync(
+            chatId, "LastRatedAt", now, new(TableTransactionActionType.UpsertReplace, new TableEntity(chatId, RowKeyOf(movieId)) { ["Stars"] = stars, ["RatedAt"] = now }), cancellationToken);
         await Task.WhenAll(noted, saved);
-        return await saved;
+        return await saved == UserGuarded.Done;
     }
 
     /// <summary>
@@ -105,23 +90,13 @@ public sealed class TableRatingStore : IRatingStore
     public async Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var removal = await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        var removal = await SubmitForUserAsync(
+            chatId, "LastRemovedAt", now, new(TableTransactionActionType.Delete, new TableEntity(chatId, RowKeyOf(movieId)), ETag.All), cancellationToken) switch
         {
-            TableTransactionAction[] actions =
-            [
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastRemovedAt"] = now }, ETag.All),
-                new(TableTransactionActionType.Delete, new TableEntity(chatId, RowKeyOf(movieId)), ETag.All),
-            ];
-            try
-            {
-                await users.SubmitTransactionAsync(actions, cancellationToken);
-                return Removal.Removed;
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
-            {
-                return e.FailedTransactionActionIndex == 1 ? Removal.NothingToRemove : Removal.UnknownUser;
-            }
-        }, cancellationToken);
+            UserGuarded.Done => Removal.Removed,
+            UserGuarded.RowMissing => Removal.NothingToRemove,
+            _ => Removal.UnknownUser,
+        };
         if (removal == Removal.Removed)
         {
             await NoteChangeAsync(chatId, now, cancellationToken);
@@ -133,28 +108,47 @@ public sealed class TableRatingStore : IRatingStore
     /// <summary>An insert: it fails (409) on a movie already rated or skipped, and then there is nothing to do.</summary>
     public async Task<bool> SaveSkipAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
-        return await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        var now = _time.GetUtcNow();
+        return await SubmitForUserAsync(
+            chatId, "LastSkippedAt", now, new(TableTransactionActionType.Add, new TableEntity(chatId, RowKeyOf(movieId)) { ["Skipped"] = true, ["SkippedAt"] = now }), cancellationToken)
+            is UserGuarded.Done or UserGuarded.RowExists;
+    }
+
+    /// <summary>
+    /// One entity-group transaction of [merge the user row with <paramref name="stamp"/>, then
+    /// <paramref name="action"/> on one of its rows]: nothing is written for an unknown chat, and
+    /// which of the two failed tells an unknown chat from the row's own state.
+    /// </summary>
+    private Task<UserGuarded> SubmitForUserAsync(string chatId, string stamp, DateTimeOffset now, TableTransactionAction action, CancellationToken cancellationToken) =>
+        _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
         {
-            var now = _time.GetUtcNow();
             TableTransactionAction[] actions =
             [
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { ["LastSkippedAt"] = now }, ETag.All),
-                new(TableTransactionActionType.Add, new TableEntity(chatId, RowKeyOf(movieId)) { ["Skipped"] = true, ["SkippedAt"] = now }),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(chatId, UserRow) { [stamp] = now }, ETag.All),
+                action,
             ];
             try
             {
                 await users.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
+                return UserGuarded.Done;
             }
             catch (TableTransactionFailedException e) when (e.Status == 409)
             {
-                return true;
+                return UserGuarded.RowExists;
             }
             catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
             {
-                return false;
+                // A missing table is not answered here: TableStorage creates it again and retries.
+                return e.FailedTransactionActionIndex == 1 ? UserGuarded.RowMissing : UserGuarded.UnknownUser;
             }
         }, cancellationToken);
+
+    private enum UserGuarded
+    {
+        Done,
+        UnknownUser,
+        RowMissing,
+        RowExists,
     }
 
     /// <summary>One partition query per hour from <paramref name="since"/> to now, reading chat ids only.</summary>
