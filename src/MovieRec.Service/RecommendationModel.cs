@@ -38,10 +38,6 @@ public sealed class RecommendationModel
     /// <summary>The catalog's genres, built on first use and shared like <see cref="Search"/>.</summary>
     public GenreIndex Genres => _indexes.Genres.Value;
 
-    /// <summary>How many MovieLens users rated a film (0 for a film nobody rated).</summary>
-    public int MovieLensRatersOf(int movieId) =>
-        MovieLens.Ratings.TryGetMovieIndex(movieId, out var index) ? MovieLens.Ratings.RatingCountOf(index) : 0;
-
     /// <summary>MovieLens as read from the instance's folder: the base every community is added to.</summary>
     public MovieLensDataset MovieLens { get; }
 
