@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MovieRec.Api;
 
-// The JSON of the contract. Field names are the contract's and are never renamed.
+// The answers' JSON, as docs/api.md gives it. Field names are never renamed: clients rely on them.
 
 public sealed record ErrorAnswer([property: JsonPropertyName("error")] string Error);
 

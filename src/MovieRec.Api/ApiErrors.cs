@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MovieRec.Api;
 
-/// <summary>The contract's error answer: a status and {"error": "…"}.</summary>
+/// <summary>The error answer of docs/api.md: a status and {"error": "…"}.</summary>
 public static class ApiErrors
 {
     public static JsonHttpResult<ErrorAnswer> Of(int status, string message) =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace MovieRec.Api;
 
-/// <summary>The contract's API_KEYS: the keys the standalone host accepts in x-functions-key (in Azure, the Functions host's own keys are used).</summary>
+/// <summary>API_KEYS (docs/api.md): the keys the standalone host accepts in x-functions-key (in Azure, the Functions host's own keys are used).</summary>
 public sealed class ApiKeyOptions
 {
     public const int MinimumLength = 16;

@@ -95,7 +95,7 @@ public sealed record ApiRoute(string Method, string Path, ApiAccess Access, Func
     }
 }
 
-/// <summary>Who may call a route (the contract's "Who may call what").</summary>
+/// <summary>Who may call a route (docs/api.md, "Who may call what").</summary>
 public enum ApiAccess
 {
     /// <summary>A caller with an API key (x-functions-key).</summary>

@@ -6,7 +6,7 @@ using MovieRec.Service;
 namespace MovieRec.Api;
 
 /// <summary>
-/// The contract's routes as handlers of typed requests: each takes its request and returns typed
+/// The routes of docs/api.md as handlers of typed requests: each takes its request and returns typed
 /// results, with the use cases given by injection. Reading the body, validation and outages are
 /// the endpoint's (<see cref="HttpEndpoint"/>); expected refusals are answered here, by <see cref="Refused"/>.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
     }
 
-    /// <summary>429 with Retry-After (whole seconds, at least 1) and the contract's JSON error.</summary>
+    /// <summary>429 with Retry-After (whole seconds, at least 1) and the JSON error of docs/api.md.</summary>
     public static JsonHttpResult<ErrorAnswer> TooMany(HttpResponse response, TimeSpan retryAfter, string message)
     {
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -111,7 +111,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
             resolved.Add(genre);
         }
 
-        // An unknown chat gets the empty list, as one with too few ratings does (the contract).
+        // An unknown chat gets the empty list, as one with too few ratings does (docs/api.md).
         var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Value ?? [];
         return TypedResults.Ok(new RecommendAnswer(
             picks.Select(p => new RecommendedMovieAnswer(

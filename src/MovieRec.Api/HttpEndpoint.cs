@@ -8,7 +8,7 @@ namespace MovieRec.Api;
 
 /// <summary>
 /// The one path from an HTTP request to an answer, used by both hosts: read the body into a typed
-/// request, run the handler, and turn what went wrong into the contract's JSON errors — a refused
+/// request, run the handler, and turn what went wrong into the JSON errors of docs/api.md — a refused
 /// request into its 4xx, a store outage into 503 with Retry-After, a bug into 500 with a request id.
 /// </summary>
 public static class HttpEndpoint
@@ -33,11 +33,11 @@ public static class HttpEndpoint
             return await AnswerAsync(read(body), request => handle(request, cancellationToken));
         });
 
-    /// <summary>The handler's answer to a request, or the contract's 4xx for its refusal.</summary>
+    /// <summary>The handler's answer to a request, or the 4xx of its refusal.</summary>
     public static async Task<IResult> AnswerAsync<TRequest>(Parsed<TRequest> parsed, Func<TRequest, Task<IResult>> handle) =>
         parsed.TryGet(out var request, out var refusal) ? await handle(request) : ApiErrors.Of(refusal);
 
-    /// <summary>Runs an answer with the contract's error handling around it.</summary>
+    /// <summary>Runs an answer with the error handling of docs/api.md around it.</summary>
     public static async Task<IResult> RunAsync(HttpContext context, Func<CancellationToken, Task<IResult>> answer)
     {
         var cancellationToken = context.RequestAborted;

@@ -1,6 +1,6 @@
 namespace MovieRec.Api;
 
-/// <summary>A request the contract refuses: its 4xx status and a message a client can act on.</summary>
+/// <summary>A request refused (docs/api.md): its 4xx status and a message a client can act on.</summary>
 public sealed record RequestRefusal(int Status, string Message);
 
 /// <summary>What reading a request (or one of its fields) gave: the value, or why it is refused.</summary>

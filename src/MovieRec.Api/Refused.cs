@@ -4,7 +4,7 @@ using MovieRec.Service;
 
 namespace MovieRec.Api;
 
-/// <summary>The contract's answer to each <see cref="Refusal"/>: 404 with a message a client can act on.</summary>
+/// <summary>The answer to each <see cref="Refusal"/>: 404 with a message a client can act on (docs/api.md).</summary>
 internal static class Refused
 {
     public static JsonHttpResult<ErrorAnswer> For(Refusal refusal, string chatId, int movieId = 0) => ApiErrors.Of(

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace MovieRec.Api;
 
-/// <summary>Reads a request's JSON body under the contract's limits: a size (413; 16 KiB for the API routes), a JSON content type (415), valid JSON (400).</summary>
+/// <summary>Reads a request's JSON body under the limits of docs/api.md: a size (413; 16 KiB for the API routes), a JSON content type (415), valid JSON (400).</summary>
 internal static class RequestBody
 {
     public const int MaxBytes = 16 * 1024;

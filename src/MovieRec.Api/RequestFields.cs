@@ -6,7 +6,7 @@ using MovieRec.Domain;
 
 namespace MovieRec.Api;
 
-/// <summary>Reads and validates the contract's request fields; anything off is a 400 refusal that names the field.</summary>
+/// <summary>Reads and validates the request fields of docs/api.md; anything off is a 400 refusal that names the field.</summary>
 internal static partial class RequestFields
 {
     public const int MaxQueryLength = 200;

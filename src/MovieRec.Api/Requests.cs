@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MovieRec.Api;
 
-// The contract's requests, typed. Each reads itself from the JSON body with the contract's rules
+// The requests of docs/api.md, typed. Each reads itself from the JSON body with the rules there
 // and messages (RequestFields): a request, or the refusal the endpoint answers with its 4xx.
 // Read takes the chat from the body (a key holder's call); For is given it (the Mini App's signed
 // person) and reads the rest the same way.

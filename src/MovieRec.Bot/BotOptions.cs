@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace MovieRec.Bot;
 
-/// <summary>The contract's Telegram settings.</summary>
+/// <summary>The Telegram settings (docs/api.md).</summary>
 public sealed class BotOptions
 {
     public const string DefaultApiBaseUrl = "https://api.telegram.org";

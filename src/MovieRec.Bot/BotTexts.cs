@@ -3,10 +3,10 @@ using MovieRec.Domain;
 
 namespace MovieRec.Bot;
 
-/// <summary>Everything the bot says. The contract fixes some sentences word for word; they are marked.</summary>
+/// <summary>Everything the bot says. docs/api.md quotes some sentences word for word; they are marked.</summary>
 public static class BotTexts
 {
-    // Word for word from the contract.
+    // Word for word as docs/api.md gives them.
     public const string Welcome = "Welcome!";
     public const string WelcomeBack = "Welcome back!";
     public const string HowDoYouRate = "How do you rate this movie?";

@@ -43,7 +43,7 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
 
     /// <summary>
     /// Runs a use case for a chat; one the store does not know yet (a button or /rate before
-    /// /start, a wiped store) is registered and the case run again, as the contract promises.
+    /// /start, a wiped store) is registered and the case run again: commands work before /start (docs/api.md).
     /// </summary>
     public async Task<Outcome<T>> AsKnownUserAsync<T>(string chatId, Func<Task<Outcome<T>>> useCase, CancellationToken cancellationToken)
         where T : notnull

@@ -4,7 +4,7 @@ using MovieRec.Service;
 
 namespace MovieRec.Bot;
 
-/// <summary>The contract's Mini App settings.</summary>
+/// <summary>The Mini App settings (docs/api.md).</summary>
 public sealed class MiniAppOptions
 {
     public static readonly TimeSpan DefaultAuthMaxAge = TimeSpan.FromDays(1);

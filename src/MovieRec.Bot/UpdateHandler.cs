@@ -12,7 +12,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace MovieRec.Bot;
 
 /// <summary>
-/// The conversation of the contract: routes an update by its shape — a message here, by its command
+/// The conversation of docs/api.md: routes an update by its shape — a message here, by its command
 /// word (any other text is a title search), a button press to <see cref="ButtonHandler"/> — and calls
 /// the same <see cref="RecommenderService"/> the HTTP routes call. A chat is registered when the
 /// service first says it is unknown, not before every command. A failure gets the user an apology

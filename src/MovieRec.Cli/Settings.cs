@@ -4,7 +4,7 @@ using MovieRec.Service;
 
 namespace MovieRec.Cli;
 
-/// <summary>The contract's settings as the command line reads them: from the environment, bound as the hosts bind them.</summary>
+/// <summary>The settings of docs/api.md as the command line reads them: from the environment, bound as the hosts bind them.</summary>
 internal static class Settings
 {
     private static readonly IConfiguration Environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();

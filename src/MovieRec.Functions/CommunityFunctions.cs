@@ -5,7 +5,7 @@ namespace MovieRec.Functions;
 
 /// <summary>
 /// The community builder on the Functions timer. A TimeSpan schedule is not allowed on Flex
-/// Consumption, so the timer ticks every 5 minutes (the contract's default interval; each tick
+/// Consumption, so the timer ticks every 5 minutes (MODEL_REFRESH_INTERVAL's default, docs/api.md; each tick
 /// wakes the app, so not more often); <see cref="CommunityBuilder"/> builds only when
 /// MODEL_REFRESH_INTERVAL has passed since the newest snapshot. A shorter interval still builds
 /// every 5 minutes here (instances poll at the interval); a longer one builds less often.

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace MovieRec.Service;
 
-/// <summary>The contract's MODEL_REFRESH_INTERVAL: how often the community is rebuilt and instances look for a newer one.</summary>
+/// <summary>MODEL_REFRESH_INTERVAL (docs/api.md): how often the community is rebuilt and instances look for a newer one.</summary>
 public sealed class ModelRefreshOptions
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);

@@ -4,7 +4,7 @@ using MovieRec.Domain;
 
 namespace MovieRec.Service;
 
-/// <summary>The contract's MOVIELENS_DIR: the folder with movies.csv, links.csv and ratings.csv.</summary>
+/// <summary>MOVIELENS_DIR (docs/api.md): the folder with movies.csv, links.csv and ratings.csv.</summary>
 public sealed class MovieLensOptions
 {
     [ConfigurationKeyName("MOVIELENS_DIR")]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace MovieRec.Service;
 
 /// <summary>
-/// The contract's rate limits, one token bucket per chat (people's writes), per API key (new chats)
+/// The rate limits of docs/api.md, one token bucket per chat (people's writes), per API key (new chats)
 /// and per Telegram user (Mini App sign-ins), held by this instance: with N instances a caller spread over all of them gets up to N
 /// times the budget (docs/security.md).
 /// </summary>

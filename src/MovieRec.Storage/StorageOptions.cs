@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace MovieRec.Storage;
 
-/// <summary>Where the ratings live: the contract's RATINGS_STORAGE setting.</summary>
+/// <summary>Where the ratings live: the RATINGS_STORAGE setting (docs/api.md).</summary>
 public sealed class StorageOptions
 {
     /// <summary>A Table Storage connection string, or a table service URI reached with managed identity.</summary>

@@ -23,16 +23,6 @@ public static class Repository
             ? Path.GetFullPath(folder)
             : Path.Combine(Root, MovieLensLocation.DefaultFolder);
 
-    /// <summary>The shared offline copy of the official zip, beside the repository.</summary>
-    public static string SharedZip =>
-        Environment.GetEnvironmentVariable("MOVIELENS_SOURCE") is { Length: > 0 } source && File.Exists(source)
-            ? Path.GetFullPath(source)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "movielens", "ml-latest-small.zip"));
-
-    /// <summary>The shared offline copy of another release's official zip (ml-100k), beside the repository.</summary>
-    public static string SharedZipOf(string release) =>
-        Path.GetFullPath(Path.Combine(Root, "..", "shared", "movielens", $"{release}.zip"));
-
     /// <summary>data/ml-100k; scripts/test.sh fetches it before the tests run.</summary>
     public static string MovieLens100kFolder => Path.Combine(Root, "data", "ml-100k");
 
