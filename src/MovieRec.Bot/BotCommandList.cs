@@ -25,6 +25,12 @@ public static class BotCommandList
         new(Help, "this list"),
     ];
 
+    /// <summary>
+    /// The commands about the person's own profile. They are answered in a private chat only; in a
+    /// group they get a link to one, whose deep-link payload is the command itself ("?start=rate").
+    /// </summary>
+    public static IReadOnlySet<string> Personal { get; } = new HashSet<string>(StringComparer.Ordinal) { Start, Rate, Recommend, Ratings, Forget, App };
+
     /// <summary>The update types the bot reads; Telegram sends no others (no edited messages, no channel posts).</summary>
     public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery];
 }

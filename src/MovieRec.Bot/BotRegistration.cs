@@ -24,6 +24,7 @@ public static class BotRegistration
         services.AddSingleton<IValidateOptions<MiniAppOptions>, MiniAppOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MiniAppSignIn>();
+        services.AddSingleton<BotUsername>();
 
         // No request logging on this client: Bot API URLs carry the token in their path.
         services.AddHttpClient(nameof(ITelegramBotClient))

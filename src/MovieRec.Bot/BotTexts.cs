@@ -69,6 +69,16 @@ public static class BotTexts
     public static string UnknownGenre(string genre, IEnumerable<string> genres) =>
         $"\u201c{genre}\u201d is not a genre I know. Try one of: {string.Join(", ", genres)}.";
 
+    /// <summary>A personal command sent in a group: the bot keeps no group profile, so it points to a private chat.</summary>
+    public const string PersonalInPrivate =
+        "Ratings and picks are personal, so I keep them in a private chat with each of you. Tap below, then Start:";
+
+    public const string OpenPrivateChat = "Open a private chat";
+
+    /// <summary>The callback answer to a personal button pressed in a group (at most 200 characters, as Telegram allows).</summary>
+    public static string ButtonInPrivateChat(string botUsername) =>
+        $"Ratings are personal, so this button works in a private chat only. Open @{botUsername} to rate.";
+
     public const string OpenMiniApp = "Rate films on a grid, find any title and browse your recommendations:";
 
     public const string OpenMiniAppButton = "Open MovieRec";

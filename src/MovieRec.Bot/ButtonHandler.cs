@@ -4,53 +4,77 @@ using MovieRec.Service;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MovieRec.Bot;
 
 /// <summary>
 /// The bot's buttons: ratings, skips, films, /ratings pages and removals, the /forget confirmation.
-/// Callback data is not signed, so each press is read for what it names and every write spends
-/// the chat's rate limit; a button this bot would not send is answered as stale.
+/// The callback data is read once into a <see cref="ButtonPress"/> and routed by its kind. It is not
+/// signed, so a press acts only for the person who pressed it (<c>from.id</c>), every write spends
+/// that person's rate limit, and data the bot would not have written is answered as unknown.
 /// </summary>
-public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService service, RateLimits limits, ChatReplies replies, ILogger<ButtonHandler> logger)
+public sealed class ButtonHandler(
+    ITelegramBotClient bot, RecommenderService service, RateLimits limits, ChatReplies replies, BotUsername username, ILogger<ButtonHandler> logger)
 {
     public async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        if (query.Message is not { } message)
+        var press = ButtonPress.Read(query.Data);
+        if (query.Message is not { } message || press is UnknownPress || (press is MoviePress { MovieId: var id } && !service.TryGetMovie(id, out _)))
         {
-            // A button of an inline message, which this bot never sends.
-            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            // A forged or malformed press, a film this catalog does not have, or a button of an inline message (which this bot never sends).
+            await AnswerUnknownAsync(query, cancellationToken);
             return;
         }
 
-        var data = query.Data;
-        var isRating = RatingButtons.TryRead(data, out var movieId, out var stars);
-        var isSkip = RatingButtons.TryReadSkip(data, out var skippedId);
-        var isFilm = FilmButtons.TryRead(data, out var kind, out var number);
-        var isForget = ForgetButton.IsPressed(data);
+        if (message.Chat.Type != ChatType.Private)
+        {
+            await OnGroupButtonAsync(query, cancellationToken);
+            return;
+        }
 
-        // Callback data is not signed, so a script can press any button: every write spends the chat's limit.
-        if ((isRating || isSkip || isForget || (isFilm && kind == "unrate")) && !limits.TryPersonWrite(ChatReplies.ChatIdOf(message.Chat), out _))
+        // The presser's own profile and budget, whoever's message the button is under.
+        var person = Person.In(message.Chat, query.From);
+        if (press is (RatePress or SkipPress or UnratePress or ForgetPress) && !limits.TryPersonWrite(person.Id, out _))
         {
             await bot.AnswerCallbackQuery(query.Id, BotTexts.SlowDown, showAlert: true, cancellationToken: cancellationToken);
             return;
         }
 
-        await (isRating ? RateAsync(query, message, movieId, stars, cancellationToken)
-            : isSkip ? SkipAsync(query, message, skippedId, cancellationToken)
-            : isForget ? ForgetAsync(query, message, cancellationToken)
-            : isFilm && kind == "movie" ? ShowMovieAsync(query, message.Chat, number, cancellationToken)
-            : isFilm && kind == "unrate" ? UnrateAsync(query, message, number, cancellationToken)
-            : isFilm && kind == "ratings" ? TurnPageAsync(query, message, number, cancellationToken)
-            : bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken));
+        await (press switch
+        {
+            RatePress rate => RateAsync(query, message, person, rate, cancellationToken),
+            SkipPress skip => SkipAsync(query, message, person, skip.MovieId, cancellationToken),
+            FilmPress film => ShowFilmAsync(query, person.Chat, film.MovieId, cancellationToken),
+            UnratePress unrate => UnrateAsync(query, message, person, unrate.MovieId, cancellationToken),
+            RatingsPagePress page => TurnPageAsync(query, message, person, page.Offset, cancellationToken),
+            ForgetPress => ForgetAsync(query, message, person, cancellationToken),
+            _ => AnswerUnknownAsync(query, cancellationToken),
+        });
     }
 
+    /// <summary>
+    /// A press under a message in a group or a channel. Every button the bot makes today is personal,
+    /// and a personal button there (an old /rate question or /ratings list from before profiles were
+    /// people) is refused with a pointer to the private chat rather than acted on for the presser: a
+    /// group message is nobody's own, and acting on it would post the presser's next question, their
+    /// list or their deletion into the group for everyone to see. Nothing is stored and no write is
+    /// spent. Group buttons (movie night's "night:*") will be routed here, before this refusal.
+    /// </summary>
+    private async Task OnGroupButtonAsync(CallbackQuery query, CancellationToken cancellationToken) =>
+        await bot.AnswerCallbackQuery(
+            query.Id, BotTexts.ButtonInPrivateChat(await username.GetAsync(bot, cancellationToken)), showAlert: true, cancellationToken: cancellationToken);
+
+    /// <summary>The one answer to data the bot would not have written; nothing is stored.</summary>
+    private async Task AnswerUnknownAsync(CallbackQuery query, CancellationToken cancellationToken) =>
+        await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+
     /// <summary>"movie:{id}" (a film found, "Seen it: rate", a film of /ratings): the film and its rating keyboard, as /rate sends them.</summary>
-    private async Task ShowMovieAsync(CallbackQuery query, Chat chat, int movieId, CancellationToken cancellationToken)
+    private async Task ShowFilmAsync(CallbackQuery query, Chat chat, int movieId, CancellationToken cancellationToken)
     {
         if (!service.TryGetMovie(movieId, out var movie))
         {
-            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            await AnswerUnknownAsync(query, cancellationToken);
             return;
         }
 
@@ -59,36 +83,34 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
     }
 
     /// <summary>"unrate:{id}" under /ratings: the rating taken back, and the list shown again in place.</summary>
-    private async Task UnrateAsync(CallbackQuery query, Message list, int movieId, CancellationToken cancellationToken)
+    private async Task UnrateAsync(CallbackQuery query, Message list, Person person, int movieId, CancellationToken cancellationToken)
     {
-        var chatId = ChatReplies.ChatIdOf(list.Chat);
-        var unrated = await service.UnrateMovieAsync(chatId, movieId, cancellationToken);
+        var unrated = await service.UnrateMovieAsync(person.Id, movieId, cancellationToken);
         await bot.AnswerCallbackQuery(
             query.Id, unrated.Refusal switch { null => BotTexts.Removed, Refusal.NotRated => BotTexts.AlreadyRemoved, _ => BotTexts.StaleButton }, cancellationToken: cancellationToken);
         if (unrated.Refusal is null or Refusal.NotRated)
         {
-            await ShowRatingsPageAsync(list, OffsetOf(list), cancellationToken);
+            await ShowRatingsPageAsync(list, person, OffsetOf(list), cancellationToken);
         }
     }
 
     /// <summary>"Older" / "Newer" under /ratings.</summary>
-    private async Task TurnPageAsync(CallbackQuery query, Message list, int offset, CancellationToken cancellationToken)
+    private async Task TurnPageAsync(CallbackQuery query, Message list, Person person, int offset, CancellationToken cancellationToken)
     {
         await bot.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken);
-        await ShowRatingsPageAsync(list, offset, cancellationToken);
+        await ShowRatingsPageAsync(list, person, offset, cancellationToken);
     }
 
     /// <summary>"ratings:{offset}", or a list after a removal: the page shown in the same message.</summary>
-    private async Task ShowRatingsPageAsync(Message list, int offset, CancellationToken cancellationToken)
+    private async Task ShowRatingsPageAsync(Message list, Person person, int offset, CancellationToken cancellationToken)
     {
-        var chatId = ChatReplies.ChatIdOf(list.Chat);
-        var page = await service.MyRatingsAsync(chatId, offset, RatingsMessage.PageSize, cancellationToken);
+        var page = await service.MyRatingsAsync(person.Id, offset, RatingsMessage.PageSize, cancellationToken);
         var ratings = page.Value ?? new RatingsPage(0, []);
         if (ratings.Ratings.Count == 0 && offset > 0)
         {
             // The last film of the last page went: show the page before it.
             offset = Math.Max(0, offset - RatingsMessage.PageSize);
-            ratings = (await service.MyRatingsAsync(chatId, offset, RatingsMessage.PageSize, cancellationToken)).Value ?? ratings;
+            ratings = (await service.MyRatingsAsync(person.Id, offset, RatingsMessage.PageSize, cancellationToken)).Value ?? ratings;
         }
 
         try
@@ -107,7 +129,7 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
         var buttons = list.ReplyMarkup?.InlineKeyboard.SelectMany(row => row) ?? [];
         foreach (var button in buttons)
         {
-            if (FilmButtons.TryRead(button.CallbackData, out var kind, out var offset) && kind == "ratings")
+            if (ButtonPress.Read(button.CallbackData) is RatingsPagePress { Offset: var offset })
             {
                 return button.Text == FilmButtons.Newer ? offset + RatingsMessage.PageSize : Math.Max(0, offset - RatingsMessage.PageSize);
             }
@@ -116,16 +138,14 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
         return 0;
     }
 
-    private async Task RateAsync(CallbackQuery query, Message question, int movieId, int stars, CancellationToken cancellationToken)
+    private async Task RateAsync(CallbackQuery query, Message question, Person person, RatePress press, CancellationToken cancellationToken)
     {
-        var chat = question.Chat;
-        var chatId = ChatReplies.ChatIdOf(chat);
-        var rated = await replies.AsKnownUserAsync(chatId, () => service.RateMovieAsync(chatId, movieId, stars, cancellationToken), cancellationToken);
-
+        var chat = person.Chat;
+        var stars = press.Stars;
+        var rated = await replies.AsKnownUserAsync(person, () => service.RateMovieAsync(person.Id, press.MovieId, stars, cancellationToken), cancellationToken);
         if (rated.Refusal is not null)
         {
-            // A movie this catalog does not have: a button from another deployment or a forged one.
-            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            await AnswerUnknownAsync(query, cancellationToken);
             return;
         }
 
@@ -143,15 +163,12 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
     }
 
     /// <summary>"Haven't seen it": the movie is skipped for good, and the next one offered; no rating is confirmed.</summary>
-    private async Task SkipAsync(CallbackQuery query, Message question, int movieId, CancellationToken cancellationToken)
+    private async Task SkipAsync(CallbackQuery query, Message question, Person person, int movieId, CancellationToken cancellationToken)
     {
-        var chat = question.Chat;
-        var chatId = ChatReplies.ChatIdOf(chat);
-        var skipped = await replies.AsKnownUserAsync(chatId, () => service.SkipMovieAsync(chatId, movieId, cancellationToken), cancellationToken);
-
+        var skipped = await replies.AsKnownUserAsync(person, () => service.SkipMovieAsync(person.Id, movieId, cancellationToken), cancellationToken);
         if (skipped.Refusal is not null)
         {
-            await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+            await AnswerUnknownAsync(query, cancellationToken);
             return;
         }
 
@@ -164,16 +181,15 @@ public sealed class ButtonHandler(ITelegramBotClient bot, RecommenderService ser
         }
 
         await replies.CloseQuestionAsync(question, BotTexts.YouHaveNotSeenIt, cancellationToken);
-        await replies.OfferMovieAsync(chat, cancellationToken);
+        await replies.OfferMovieAsync(person, cancellationToken);
     }
 
     /// <summary>The confirmed /forget: everything deleted, and the question closed so it is not pressed again.</summary>
-    private async Task ForgetAsync(CallbackQuery query, Message confirmation, CancellationToken cancellationToken)
+    private async Task ForgetAsync(CallbackQuery query, Message confirmation, Person person, CancellationToken cancellationToken)
     {
-        var forgotten = await service.ForgetAsync(ChatReplies.ChatIdOf(confirmation.Chat), cancellationToken);
+        var forgotten = await service.ForgetAsync(person.Id, cancellationToken);
         var answer = forgotten.Refusal is null ? BotTexts.Forgotten : BotTexts.NothingToForget;
         await bot.AnswerCallbackQuery(query.Id, answer, cancellationToken: cancellationToken);
         await replies.CloseQuestionAsync(confirmation, answer, cancellationToken);
     }
-
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MovieRec.Domain;
 using MovieRec.Service;
@@ -10,16 +9,15 @@ namespace MovieRec.Bot;
 
 /// <summary>
 /// The conversation steps the message and button handlers share: offering a film with its rating
-/// keyboard, registering a chat the service does not know yet, and closing answered questions.
+/// keyboard, registering a person the service does not know yet, and closing answered questions.
 /// </summary>
 public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService service, ILogger<ChatReplies> logger)
 {
     /// <summary>/rate, and the next question after a press: a movie, then the buttons.</summary>
-    public async Task OfferMovieAsync(Chat chat, CancellationToken cancellationToken)
+    public async Task OfferMovieAsync(Person person, CancellationToken cancellationToken)
     {
-        var chatId = ChatIdOf(chat);
-        var offer = await AsKnownUserAsync(chatId, () => service.GetUnratedMovieAsync(chatId, cancellationToken), cancellationToken);
-        await OfferFromAsync(chat, offer, cancellationToken);
+        var offer = await AsKnownUserAsync(person, () => service.GetUnratedMovieAsync(person.Id, cancellationToken), cancellationToken);
+        await OfferFromAsync(person.Chat, offer, cancellationToken);
     }
 
     /// <summary>An offer already made: the movie and its buttons, or that nothing is left to rate.</summary>
@@ -42,10 +40,10 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
     }
 
     /// <summary>
-    /// Runs a use case for a chat; one the store does not know yet (a button or /rate before
-    /// /start, a wiped store) is registered and the case run again: commands work before /start (docs/api.md).
+    /// Runs a use case for a person; one the store does not know yet (a button or /rate before
+    /// /start, a wiped store) is registered and the case run again, as docs/api.md promises.
     /// </summary>
-    public async Task<Outcome<T>> AsKnownUserAsync<T>(string chatId, Func<Task<Outcome<T>>> useCase, CancellationToken cancellationToken)
+    public async Task<Outcome<T>> AsKnownUserAsync<T>(Person person, Func<Task<Outcome<T>>> useCase, CancellationToken cancellationToken)
         where T : notnull
     {
         var outcome = await useCase();
@@ -54,7 +52,7 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
             return outcome;
         }
 
-        await service.RegisterAsync(chatId, cancellationToken);
+        await service.RegisterAsync(person.Id, cancellationToken);
         return await useCase();
     }
 
@@ -87,6 +85,4 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
 
     public async Task SendAsync(Chat chat, string text, CancellationToken cancellationToken) =>
         await bot.SendMessage(chat.Id, text, cancellationToken: cancellationToken);
-
-    public static string ChatIdOf(Chat chat) => chat.Id.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace MovieRec.Bot;
 /// <see cref="UpdateDelivery"/> the webhook uses. An update is confirmed (the offset moves past
 /// it) only once delivered, so a store outage delays it instead of dropping it.
 /// </summary>
-public sealed class LongPolling(ITelegramBotClient bot, UpdateDelivery delivery, ILogger<LongPolling> logger)
+public sealed class LongPolling(ITelegramBotClient bot, UpdateDelivery delivery, BotUsername username, ILogger<LongPolling> logger)
 {
     public static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -19,8 +19,8 @@ public sealed class LongPolling(ITelegramBotClient bot, UpdateDelivery delivery,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: cancellationToken);
-        var me = await bot.GetMe(cancellationToken);
-        logger.LogInformation("Polling for updates to @{BotName}", me.Username);
+        // Asked once here, and kept for the links and name checks the updates need.
+        logger.LogInformation("Polling for updates to @{BotName}", await username.GetAsync(bot, cancellationToken));
 
         var offset = 0;
         while (!cancellationToken.IsCancellationRequested)

@@ -34,19 +34,19 @@ public static class RatingsMessage
         var rows = page.Ratings
             .Select(r => new[]
             {
-                InlineKeyboardButton.WithCallbackData(r.Movie.Title, FilmButtons.Show(r.Movie.Id)),
-                InlineKeyboardButton.WithCallbackData(FilmButtons.Remove, FilmButtons.Unrate(r.Movie.Id)),
+                InlineKeyboardButton.WithCallbackData(r.Movie.Title, new FilmPress(r.Movie.Id).Data),
+                InlineKeyboardButton.WithCallbackData(FilmButtons.Remove, new UnratePress(r.Movie.Id).Data),
             })
             .ToList();
         var paging = new List<InlineKeyboardButton>();
         if (offset > 0)
         {
-            paging.Add(InlineKeyboardButton.WithCallbackData(FilmButtons.Newer, FilmButtons.Page(Math.Max(0, offset - PageSize))));
+            paging.Add(InlineKeyboardButton.WithCallbackData(FilmButtons.Newer, new RatingsPagePress(Math.Max(0, offset - PageSize)).Data));
         }
 
         if (offset + page.Ratings.Count < page.Total)
         {
-            paging.Add(InlineKeyboardButton.WithCallbackData(FilmButtons.Older, FilmButtons.Page(offset + PageSize)));
+            paging.Add(InlineKeyboardButton.WithCallbackData(FilmButtons.Older, new RatingsPagePress(offset + PageSize).Data));
         }
 
         if (paging.Count > 0)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MovieRec.Domain;
 using MovieRec.Service;
@@ -12,14 +11,22 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace MovieRec.Bot;
 
 /// <summary>
-/// The conversation of docs/api.md: routes an update by its shape — a message here, by its command
-/// word (any other text is a title search), a button press to <see cref="ButtonHandler"/> — and calls
-/// the same <see cref="RecommenderService"/> the HTTP routes call. A chat is registered when the
-/// service first says it is unknown, not before every command. A failure gets the user an apology
-/// and is logged with the update id.
+/// The conversation of docs/api.md: routes an update by its shape — a message in a private chat by
+/// its command word (any other text is a title search), a message in a group by its command alone,
+/// a button press to <see cref="ButtonHandler"/> — and calls the same <see cref="RecommenderService"/>
+/// the HTTP routes call. A profile is a person (<see cref="Person"/>): personal commands are answered
+/// in the private chat only, and a group gets a link to one. A person is registered when the service
+/// first says they are unknown, not before every command. A failure gets the user an apology and is
+/// logged with the update id.
 /// </summary>
 public sealed class UpdateHandler(
-    ITelegramBotClient bot, RecommenderService service, ChatReplies replies, ButtonHandler buttons, IOptions<MiniAppOptions> miniApp, ILogger<UpdateHandler> logger)
+    ITelegramBotClient bot,
+    RecommenderService service,
+    ChatReplies replies,
+    ButtonHandler buttons,
+    BotUsername username,
+    IOptions<MiniAppOptions> miniApp,
+    ILogger<UpdateHandler> logger)
 {
     public const int RecommendationCount = RecommendationRules.DefaultTopN;
 
@@ -29,7 +36,8 @@ public sealed class UpdateHandler(
         {
             await (update switch
             {
-                { Message: { } message } => OnMessageAsync(message, cancellationToken),
+                { Message: { Chat.Type: ChatType.Private, From: { } from } message } => OnPrivateMessageAsync(message, Person.In(message.Chat, from), cancellationToken),
+                { Message: { Chat.Type: not ChatType.Private } message } => OnGroupMessageAsync(message, cancellationToken),
                 { CallbackQuery: { } query } => buttons.OnButtonAsync(query, cancellationToken),
                 // Edited messages, channel posts and the rest are not part of the conversation.
                 _ => Task.CompletedTask,
@@ -42,57 +50,95 @@ public sealed class UpdateHandler(
         }
     }
 
-    private async Task OnMessageAsync(Message message, CancellationToken cancellationToken)
+    private async Task OnPrivateMessageAsync(Message message, Person person, CancellationToken cancellationToken)
     {
-        var chat = message.Chat;
         if (!CommandText.TryRead(message.Text, out var command, out var botName))
         {
-            // In a group every message reaches the bot only with privacy mode off; answer commands alone there.
-            if (chat.Type == ChatType.Private)
-            {
-                // A sticker, a photo, or a slash that is no command: the command list; words: a title search.
-                await (string.IsNullOrWhiteSpace(message.Text) || message.Text.StartsWith('/')
-                    ? replies.SendAsync(chat, BotTexts.Help, cancellationToken)
-                    : SearchAsync(chat, message.Text, cancellationToken));
-            }
-
+            // A sticker, a photo, or a slash that is no command: the command list; words: a title search.
+            await (string.IsNullOrWhiteSpace(message.Text) || message.Text.StartsWith('/')
+                ? replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken)
+                : SearchAsync(person.Chat, message.Text, cancellationToken));
             return;
         }
 
-        if (botName is not null && !await IsThisBotAsync(botName, cancellationToken))
+        if (botName is null || await IsThisBotAsync(botName, cancellationToken))
         {
-            return;
+            await OnPersonalCommandAsync(person, command, CommandText.ArgumentOf(message.Text), cancellationToken);
         }
+    }
 
+    private async Task OnPersonalCommandAsync(Person person, string command, string argument, CancellationToken cancellationToken) =>
         await (command switch
         {
-            BotCommandList.Start => StartAsync(chat, cancellationToken),
-            BotCommandList.Rate => replies.OfferMovieAsync(chat, cancellationToken),
-            BotCommandList.Recommend => RecommendAsync(chat, CommandText.ArgumentOf(message.Text), cancellationToken),
-            BotCommandList.Ratings => SendRatingsAsync(chat, cancellationToken),
+            BotCommandList.Start => StartAsync(person, argument, cancellationToken),
+            BotCommandList.Rate => replies.OfferMovieAsync(person, cancellationToken),
+            BotCommandList.Recommend => RecommendAsync(person, argument, cancellationToken),
+            BotCommandList.Ratings => SendRatingsAsync(person, cancellationToken),
             BotCommandList.App => miniApp.Value.HasUrl
                 ? bot.SendMessage(
-                    chat.Id,
+                    person.Chat.Id,
                     BotTexts.OpenMiniApp,
                     replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithWebApp(BotTexts.OpenMiniAppButton, new WebAppInfo(miniApp.Value.Url!))),
                     cancellationToken: cancellationToken)
-                : replies.SendAsync(chat, BotTexts.MiniAppNotSetUp, cancellationToken),
-            BotCommandList.Forget => bot.SendMessage(chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
+                : replies.SendAsync(person.Chat, BotTexts.MiniAppNotSetUp, cancellationToken),
+            BotCommandList.Forget => bot.SendMessage(person.Chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
+            _ => replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken),
+        });
+
+    /// <summary>
+    /// A message in a group (or a supergroup). With privacy mode on, Telegram sends the bot only
+    /// commands; with it off, the members' talk too, which is not for the bot: no title search here.
+    /// The bot keeps no group profile, so a personal command gets a link to the private chat.
+    /// </summary>
+    private async Task OnGroupMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (!CommandText.TryRead(message.Text, out var command, out var botName)
+            || (botName is not null && !await IsThisBotAsync(botName, cancellationToken)))
+        {
+            return;
+        }
+
+        var chat = message.Chat;
+        await (command switch
+        {
+            // The group's own commands (movie night) will be answered here.
+            BotCommandList.Help => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
+            _ when BotCommandList.Personal.Contains(command) => SendPrivateChatLinkAsync(chat, command, cancellationToken),
+            // "/something" for no bot in particular is most likely another bot's: a group can have several.
+            _ when botName is null => Task.CompletedTask,
             _ => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
         });
     }
 
-    private async Task StartAsync(Chat chat, CancellationToken cancellationToken)
+    /// <summary>The answer to a personal command in a group: a button that opens the private chat and runs the command there.</summary>
+    private async Task SendPrivateChatLinkAsync(Chat group, string command, CancellationToken cancellationToken) =>
+        await bot.SendMessage(
+            group.Id,
+            BotTexts.PersonalInPrivate,
+            replyMarkup: PrivateChatLink.Markup(await username.GetAsync(bot, cancellationToken), payload: command),
+            cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// /start, and "/start rate" from a group's link (Telegram's deep link): the person is registered
+    /// and welcomed, then taken straight to the command the payload names.
+    /// </summary>
+    private async Task StartAsync(Person person, string payload, CancellationToken cancellationToken)
     {
-        var isNew = await service.RegisterAsync(ChatReplies.ChatIdOf(chat), cancellationToken);
-        await replies.SendAsync(chat, isNew ? BotTexts.Welcome : BotTexts.WelcomeBack, cancellationToken);
-        await replies.SendAsync(chat, BotTexts.HowToUse, cancellationToken);
+        var isNew = await service.RegisterAsync(person.Id, cancellationToken);
+        await replies.SendAsync(person.Chat, isNew ? BotTexts.Welcome : BotTexts.WelcomeBack, cancellationToken);
+        if (payload != BotCommandList.Start && BotCommandList.Personal.Contains(payload))
+        {
+            await OnPersonalCommandAsync(person, payload, argument: "", cancellationToken);
+            return;
+        }
+
+        await replies.SendAsync(person.Chat, BotTexts.HowToUse, cancellationToken);
     }
 
     /// <summary>/recommend, or /recommend &lt;genre&gt;: each pick its own message, with buttons to rate it after all or never see it again.</summary>
-    private async Task RecommendAsync(Chat chat, string genre, CancellationToken cancellationToken)
+    private async Task RecommendAsync(Person person, string genre, CancellationToken cancellationToken)
     {
-        var chatId = ChatReplies.ChatIdOf(chat);
+        var chat = person.Chat;
         string[] genres = [];
         if (genre.Length > 0)
         {
@@ -105,13 +151,13 @@ public sealed class UpdateHandler(
             genres = [resolved];
         }
 
-        var recommended = await service.RecommendAsync(chatId, RecommendationCount, cancellationToken, genres);
+        var recommended = await service.RecommendAsync(person.Id, RecommendationCount, cancellationToken, genres);
         if (recommended.Value is not { Count: > 0 } movies)
         {
             if (recommended.Refusal == Refusal.UnknownUser)
             {
-                // A chat that never pressed /start is registered, as every command does.
-                await service.RegisterAsync(chatId, cancellationToken);
+                // A person who never pressed /start is registered, as every command does.
+                await service.RegisterAsync(person.Id, cancellationToken);
             }
 
             await replies.SendAsync(chat, BotTexts.NotEnoughRatings, cancellationToken);
@@ -140,12 +186,11 @@ public sealed class UpdateHandler(
     }
 
     /// <summary>/ratings: the newest page of the person's ratings, as a new message.</summary>
-    private async Task SendRatingsAsync(Chat chat, CancellationToken cancellationToken)
+    private async Task SendRatingsAsync(Person person, CancellationToken cancellationToken)
     {
-        var chatId = ChatReplies.ChatIdOf(chat);
-        var page = await replies.AsKnownUserAsync(chatId, () => service.MyRatingsAsync(chatId, 0, RatingsMessage.PageSize, cancellationToken), cancellationToken);
+        var page = await replies.AsKnownUserAsync(person, () => service.MyRatingsAsync(person.Id, 0, RatingsMessage.PageSize, cancellationToken), cancellationToken);
         var ratings = page.Value ?? new RatingsPage(0, []);
-        await bot.SendMessage(chat.Id, RatingsMessage.Text(ratings, 0), replyMarkup: RatingsMessage.Buttons(ratings, 0), cancellationToken: cancellationToken);
+        await bot.SendMessage(person.Chat.Id, RatingsMessage.Text(ratings, 0), replyMarkup: RatingsMessage.Buttons(ratings, 0), cancellationToken: cancellationToken);
     }
 
     private async Task ApologizeAsync(Update update, CancellationToken cancellationToken)
@@ -174,8 +219,6 @@ public sealed class UpdateHandler(
         }
     }
 
-    // Asked only for commands that name a bot, which are rare outside groups.
     private async Task<bool> IsThisBotAsync(string botName, CancellationToken cancellationToken) =>
-        string.Equals(botName, (await bot.GetMe(cancellationToken)).Username, StringComparison.OrdinalIgnoreCase);
-
+        string.Equals(botName, await username.GetAsync(bot, cancellationToken), StringComparison.OrdinalIgnoreCase);
 }

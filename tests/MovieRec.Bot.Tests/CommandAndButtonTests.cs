@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MovieRec.Bot.Tests;
 
 public sealed class CommandAndButtonTests
@@ -26,32 +24,6 @@ public sealed class CommandAndButtonTests
     public void Text_that_is_not_a_command_is_not_read_as_one(string? text) =>
         Assert.False(CommandText.TryRead(text, out _, out _));
 
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(193609, 5)]
-    [InlineData(int.MaxValue, 3)]
-    public void Button_data_round_trips_and_fits_telegrams_64_bytes(int movieId, int stars)
-    {
-        var data = RatingButtons.Data(movieId, stars);
-
-        Assert.True(Encoding.UTF8.GetByteCount(data) <= 64);
-        Assert.True(RatingButtons.TryRead(data, out var readMovie, out var readStars));
-        Assert.Equal((movieId, stars), (readMovie, readStars));
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("rate:1:0")]
-    [InlineData("rate:1:6")]
-    [InlineData("rate:0:3")]
-    [InlineData("rate:-1:3")]
-    [InlineData("rate:99999999999:3")]
-    [InlineData("rate:1:3:extra")]
-    [InlineData("rate:1:3\n")]
-    [InlineData("like:1:3")]
-    public void Button_data_the_bot_did_not_write_is_refused(string? data) =>
-        Assert.False(RatingButtons.TryRead(data, out _, out _));
-
     [Fact]
     public void The_keyboard_is_a_row_of_five_buttons_from_1_to_5_and_a_havent_seen_it_button_under_it()
     {
@@ -62,20 +34,6 @@ public sealed class CommandAndButtonTests
         Assert.Equal(["rate:318:1", "rate:318:2", "rate:318:3", "rate:318:4", "rate:318:5"], keyboard[0].Select(b => b.CallbackData));
         var skip = Assert.Single(keyboard[1]);
         Assert.Equal(("Haven't seen it", "skip:318"), (skip.Text, skip.CallbackData));
-    }
-
-    [Theory]
-    [InlineData("skip:318", true, 318)]
-    [InlineData("skip:2147483647", true, int.MaxValue)]
-    [InlineData("skip:0", false, 0)]
-    [InlineData("skip:", false, 0)]
-    [InlineData("skip:12:3", false, 0)]
-    [InlineData("rate:12:3", false, 0)]
-    [InlineData(null, false, 0)]
-    public void A_skip_button_is_read_only_as_the_bot_wrote_it(string? data, bool read, int movieId)
-    {
-        Assert.Equal(read, RatingButtons.TryReadSkip(data, out var got));
-        Assert.Equal(movieId, read ? got : 0);
     }
 
     [Fact]

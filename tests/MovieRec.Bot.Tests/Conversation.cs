@@ -65,6 +65,8 @@ internal sealed class Conversation : IDisposable
 
     public Task UserSendsAsync(long chatId, string text) => DeliverAsync(Telegram.UserSends(chatId, text));
 
+    public Task MemberSendsAsync(long groupId, long userId, string text) => DeliverAsync(Telegram.GroupMemberSends(groupId, userId, text));
+
     /// <summary>Presses a button of the bot's latest message that has buttons.</summary>
     public Task UserPressesAsync(long chatId, string label)
     {
@@ -78,9 +80,13 @@ internal sealed class Conversation : IDisposable
     public IReadOnlyDictionary<int, double>? Ratings(long chatId) =>
         Store.GetRatingsAsync(chatId.ToString(CultureInfo.InvariantCulture), CancellationToken.None).Result?.StarsByMovie;
 
+    /// <summary>Every profile the store holds, by its key.</summary>
+    public IReadOnlyList<string> Profiles() =>
+        [.. Store.ReadAllAsync(CancellationToken.None).Result.Select(user => user.ChatId).Order(StringComparer.Ordinal)];
+
     /// <summary>The movie id the bot's latest rating question is about, read from its buttons.</summary>
     public int MovieAskedAbout(long chatId) =>
-        RatingButtons.TryRead(Telegram.BotMessages(chatId).Last(m => m.Buttons.Count > 0).Buttons[0].Data, out var movieId, out _)
+        ButtonPress.Read(Telegram.BotMessages(chatId).Last(m => m.Buttons.Count > 0).Buttons[0].Data) is RatePress { MovieId: var movieId }
             ? movieId
             : throw new InvalidOperationException("The latest question has no rating buttons.");
 

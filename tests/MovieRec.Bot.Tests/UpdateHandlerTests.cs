@@ -187,11 +187,14 @@ public sealed class UpdateHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Commands_addressed_to_another_bot_are_ignored()
+    public async Task Commands_addressed_to_another_bot_are_ignored_in_private_and_in_groups()
     {
-        await _chat.UserSendsAsync(-100777, "/start@SomeOtherBot");
+        const long group = -1001234567890;
+        await _chat.UserSendsAsync(Ada, "/start@SomeOtherBot");
+        await _chat.MemberSendsAsync(group, Ada, "/rate@SomeOtherBot");
 
-        Assert.Empty(_chat.Texts(-100777));
+        Assert.Empty(_chat.Texts(Ada));
+        Assert.Empty(_chat.Texts(group));
         Assert.Equal(0, _chat.Store.Calls);
     }
 
@@ -231,16 +234,17 @@ public sealed class UpdateHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task In_a_group_plain_talk_is_ignored_and_commands_are_answered_for_the_group()
+    public async Task In_a_group_plain_talk_is_ignored_and_rate_is_answered_with_a_link_to_the_private_chat()
     {
         const long group = -1001234567890;
-        await _chat.DeliverAsync(_chat.Telegram.GroupMemberSends(group, Ada, "what shall we watch?"));
+        await _chat.MemberSendsAsync(group, Ada, "what shall we watch?");
         Assert.Empty(_chat.Texts(group));
 
-        await _chat.DeliverAsync(_chat.Telegram.GroupMemberSends(group, Ada, "/rate@MovieRecTestBot"));
+        await _chat.MemberSendsAsync(group, Ada, "/rate@MovieRecTestBot");
 
-        Assert.Equal("How do you rate this movie?", _chat.Texts(group)[^1]);
-        Assert.NotNull(_chat.Ratings(group));
+        Assert.Equal([BotTexts.PersonalInPrivate], _chat.Texts(group));
+        Assert.Equal(0, _chat.Store.Calls);
+        Assert.Null(_chat.Ratings(group));
     }
 
     [Theory]

@@ -9,9 +9,12 @@ namespace MovieRec.Bot.Tests.Emulator;
 /// <summary>
 /// A Telegram Bot API emulator: the methods MovieRec uses, answered with Telegram's JSON
 /// ({"ok": true, "result"} or {"ok": false, "error_code", "description"}), dates in Unix seconds,
-/// and Telegram's refusals of unknown chats, empty or over-long texts, callback data over 64
-/// bytes, unknown or re-answered callback queries, unmodified edits, and getUpdates while a
-/// webhook is set. It also plays the users: it writes the Update JSON Telegram would deliver.
+/// and Telegram's refusals of chats the bot is not in, empty or over-long texts, buttons with no
+/// action or more than one, callback data over 64 bytes, URL buttons without an http(s)/tg URL,
+/// Mini App buttons outside private chats, unknown or re-answered callback queries (and their
+/// URLs other than this bot's start links), unmodified edits, and getUpdates while a webhook is
+/// set. It also plays the users, in private chats and groups (basic, and -100… supergroups): it
+/// writes the Update JSON Telegram would deliver.
 /// </summary>
 public sealed partial class BotApiEmulator
 {
@@ -20,6 +23,9 @@ public sealed partial class BotApiEmulator
     public const string BotUsername = "MovieRecTestBot";
     public const int MaxTextLength = 4096;
     public const int MaxCallbackDataBytes = 64;
+
+    /// <summary>Supergroups (and channels) have ids of -100 followed by ten or more digits; basic groups are negative and shorter.</summary>
+    public const long SupergroupIdsBelow = -1_000_000_000_000;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, EmulatedChat> _chats = [];
@@ -79,23 +85,25 @@ public sealed partial class BotApiEmulator
 
     // ---- The users' side: Update JSON as Telegram delivers it ----
 
-    public string UserSends(long chatId, string text) => Incoming(chatId, chatId, message => message["text"] = text, Entities(text));
+    /// <summary>A person writes to the bot in their private chat (whose id is their user id).</summary>
+    public string UserSends(long chatId, string text) => Incoming(PrivateChatOf(chatId), chatId, message => message["text"] = text, Entities(text));
 
     /// <summary>A message without text: a sticker.</summary>
-    public string UserSendsSticker(long chatId) => Incoming(chatId, chatId, message => message["sticker"] = new JsonObject
+    public string UserSendsSticker(long chatId) => Incoming(PrivateChatOf(chatId), chatId, message => message["sticker"] = new JsonObject
     {
         ["file_id"] = "CAACAgIAAxkBAAEBsticker", ["file_unique_id"] = "AgADsticker", ["type"] = "regular",
         ["width"] = 512, ["height"] = 512, ["is_animated"] = false, ["is_video"] = false,
     }, null);
 
-    public string GroupMemberSends(long groupId, long userId, string text) => Incoming(groupId, userId, message => message["text"] = text, Entities(text));
+    /// <summary>A member writes in a group: a negative id (-100… for a supergroup); the bot is a member from then on.</summary>
+    public string GroupMemberSends(long groupId, long userId, string text) => Incoming(GroupChatOf(groupId), userId, message => message["text"] = text, Entities(text));
 
     /// <summary>The user edits one of their messages: an edited_message update.</summary>
     public string UserEdits(long chatId, int messageId, string text)
     {
         lock (_gate)
         {
-            var chat = Chat(chatId);
+            var chat = Chat(PrivateChatOf(chatId));
             var message = chat.Messages.Single(m => m.MessageId == messageId && !m.FromBot);
             message.Text = text;
             var json = MessageJson(chat, message, User(chatId));
@@ -104,8 +112,11 @@ public sealed partial class BotApiEmulator
         }
     }
 
-    /// <summary>The user presses the button labelled <paramref name="label"/> under a bot message: a callback_query update.</summary>
-    public string UserPresses(long chatId, int messageId, string label)
+    /// <summary>The user presses the button labelled <paramref name="label"/> under a bot message in their private chat: a callback_query update.</summary>
+    public string UserPresses(long chatId, int messageId, string label) => MemberPresses(PrivateChatOf(chatId), chatId, messageId, label);
+
+    /// <summary>Someone in the chat (in a group, any member) presses a button under a bot message.</summary>
+    public string MemberPresses(long chatId, long userId, int messageId, string label)
     {
         lock (_gate)
         {
@@ -114,7 +125,8 @@ public sealed partial class BotApiEmulator
             var button = message.ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
                 .SingleOrDefault(b => (string?)b!["text"] == label)
                 ?? throw new InvalidOperationException($"Message {messageId} has no button '{label}' (any more).");
-            return CallbackQuery(chatId, chat, message, (string?)button!["callback_data"]);
+            var data = (string?)button!["callback_data"] ?? throw new InvalidOperationException($"'{label}' is not a callback button: Telegram sends no update for it.");
+            return CallbackQuery(userId, chat, message, data);
         }
     }
 
@@ -122,27 +134,50 @@ public sealed partial class BotApiEmulator
     /// A modified client's press: any callback data under any bot message (Telegram does not sign
     /// callback data), as an attacker or a very old client sends it.
     /// </summary>
-    public string UserSendsCallbackData(long chatId, int messageId, string data)
+    public string UserSendsCallbackData(long chatId, int messageId, string data) => MemberSendsCallbackData(PrivateChatOf(chatId), chatId, messageId, data);
+
+    /// <summary>A modified client's press in any chat the bot wrote in, by any user.</summary>
+    public string MemberSendsCallbackData(long chatId, long userId, int messageId, string data)
     {
         lock (_gate)
         {
             var chat = Chat(chatId);
-            return CallbackQuery(chatId, chat, chat.Messages.Single(m => m.MessageId == messageId && m.FromBot), data);
+            return CallbackQuery(userId, chat, chat.Messages.Single(m => m.MessageId == messageId && m.FromBot), data);
         }
     }
 
-    private string CallbackQuery(long chatId, EmulatedChat chat, EmulatedMessage message, string? data)
+    private string CallbackQuery(long userId, EmulatedChat chat, EmulatedMessage message, string? data)
     {
         var queryId = (_nextQueryId++).ToString("D19", CultureInfo.InvariantCulture);
         _callbackQueries[queryId] = false;
         return Update("callback_query", new JsonObject
         {
             ["id"] = queryId,
-            ["from"] = User(chatId),
+            ["from"] = User(userId),
             ["message"] = MessageJson(chat, message, BotUser()),
-            ["chat_instance"] = (-chatId * 7).ToString(CultureInfo.InvariantCulture),
+            ["chat_instance"] = (-chat.Id * 7).ToString(CultureInfo.InvariantCulture),
             ["data"] = data,
         });
+    }
+
+    /// <summary>
+    /// A message with callback buttons the bot sent before this test began (an earlier version of
+    /// the bot, say): lets a test press old buttons in a chat where the bot would not send them now.
+    /// </summary>
+    public int BotSentEarlier(long chatId, string text, IReadOnlyList<(string Label, string Data)> buttons)
+    {
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            var keyboard = new JsonArray([.. buttons.Select(b => (JsonNode)new JsonArray(new JsonObject { ["text"] = b.Label, ["callback_data"] = b.Data }))]);
+            var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: true, Now())
+            {
+                Text = text,
+                ReplyMarkup = new JsonObject { ["inline_keyboard"] = keyboard },
+            };
+            chat.Messages.Add(message);
+            return message.MessageId;
+        }
     }
 
     /// <summary>Queues an update for getUpdates (long polling).</summary>
@@ -227,7 +262,7 @@ public sealed partial class BotApiEmulator
         var chat = ExistingChat(parameters);
         var text = ValidText(parameters.Text("text"));
         ValidParseMode(parameters.Text("parse_mode"));
-        var markup = ValidMarkup(parameters.Json("reply_markup"));
+        var markup = ValidMarkup(parameters.Json("reply_markup"), chat);
         var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: true, Now()) { Text = text, ReplyMarkup = markup };
         chat.Messages.Add(message);
         return MessageJson(chat, message, BotUser());
@@ -247,8 +282,14 @@ public sealed partial class BotApiEmulator
             throw new BotApiErrorException(400, "Bad Request: MESSAGE_TOO_LONG");
         }
 
+        // Without a game, Telegram opens only links that start a chat with this bot (t.me/<bot>?start=…).
+        if (parameters.Text("url") is { } url && !url.StartsWith($"https://t.me/{BotUsername}?start=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BotApiErrorException(400, "Bad Request: URL_INVALID");
+        }
+
         _callbackQueries[id] = true;
-        _callbackAnswers.Add(new CallbackAnswer(id, text));
+        _callbackAnswers.Add(new CallbackAnswer(id, text, parameters.Boolean("show_alert")));
         return true;
     }
 
@@ -264,7 +305,7 @@ public sealed partial class BotApiEmulator
         }
 
         var text = editText ? ValidText(parameters.Text("text")) : message.Text;
-        var markup = ValidMarkup(parameters.Json("reply_markup"));
+        var markup = ValidMarkup(parameters.Json("reply_markup"), chat);
         if (text == message.Text && JsonNode.DeepEquals(markup, message.ReplyMarkup))
         {
             throw new BotApiErrorException(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
@@ -423,7 +464,7 @@ public sealed partial class BotApiEmulator
         }
     }
 
-    private static JsonNode? ValidMarkup(JsonElement? markup)
+    private static JsonNode? ValidMarkup(JsonElement? markup, EmulatedChat chat)
     {
         if (markup is not { } value)
         {
@@ -447,34 +488,73 @@ public sealed partial class BotApiEmulator
 
         foreach (var button in rows.EnumerateArray().SelectMany(r => r.EnumerateArray()))
         {
-            if (!button.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
-            {
-                throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
-            }
-
-            if (button.TryGetProperty("callback_data", out var data))
-            {
-                var bytes = data.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetByteCount(data.GetString()!) : 0;
-                if (bytes is < 1 or > MaxCallbackDataBytes)
-                {
-                    throw new BotApiErrorException(400, "Bad Request: BUTTON_DATA_INVALID");
-                }
-            }
-            else if (button.TryGetProperty("web_app", out var webApp))
-            {
-                if (!webApp.TryGetProperty("url", out var url) || url.GetString()?.StartsWith("https://", StringComparison.Ordinal) != true)
-                {
-                    throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
-                }
-            }
-            else if (!button.TryGetProperty("url", out _))
-            {
-                throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
-            }
+            ValidButton(button, chat);
         }
 
         return JsonNode.Parse(value.GetRawText());
     }
+
+    /// <summary>A button has a text and exactly one action: callback data, a URL, or a Mini App (private chats only).</summary>
+    private static void ValidButton(JsonElement button, EmulatedChat chat)
+    {
+        if (!button.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
+        {
+            throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+        }
+
+        var actions = button.EnumerateObject().Where(p => ButtonActions.Contains(p.Name)).ToList();
+        if (actions.Count == 0)
+        {
+            throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+        }
+
+        if (actions.Count > 1)
+        {
+            throw new BotApiErrorException(400, "Bad Request: can't parse inline keyboard button: exactly one of the optional fields must be used");
+        }
+
+        var action = actions[0];
+        switch (action.Name)
+        {
+            case "callback_data":
+                var bytes = action.Value.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetByteCount(action.Value.GetString()!) : 0;
+                if (bytes is < 1 or > MaxCallbackDataBytes)
+                {
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_DATA_INVALID");
+                }
+
+                break;
+            case "url":
+                if (action.Value.ValueKind != JsonValueKind.String
+                    || !Uri.TryCreate(action.Value.GetString(), UriKind.Absolute, out var url)
+                    || url.Scheme is not ("https" or "http" or "tg")
+                    || (url.Scheme != "tg" && url.Host.Length == 0))
+                {
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
+                }
+
+                break;
+            case "web_app":
+                if (!action.Value.TryGetProperty("url", out var webAppUrl) || webAppUrl.GetString()?.StartsWith("https://", StringComparison.Ordinal) != true)
+                {
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
+                }
+
+                if (chat.Id < 0)
+                {
+                    // Mini App buttons open only in a private chat with the bot.
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_TYPE_INVALID");
+                }
+
+                break;
+        }
+    }
+
+    private static readonly string[] ButtonActions =
+    [
+        "callback_data", "url", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
+        "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+    ];
 
     // ---- JSON as Telegram writes it ----
 
@@ -522,7 +602,7 @@ public sealed partial class BotApiEmulator
             ["from"] = from,
             ["chat"] = chat.Id > 0
                 ? new JsonObject { ["id"] = chat.Id, ["first_name"] = "Ada", ["username"] = $"ada{chat.Id}", ["type"] = "private" }
-                : new JsonObject { ["id"] = chat.Id, ["title"] = "Film club", ["type"] = "supergroup" },
+                : new JsonObject { ["id"] = chat.Id, ["title"] = "Film club", ["type"] = chat.Id <= SupergroupIdsBelow ? "supergroup" : "group" },
             ["date"] = message.Date,
         };
         if (message.Text is not null)
@@ -538,10 +618,16 @@ public sealed partial class BotApiEmulator
         return json;
     }
 
-    private static JsonObject User(long id) => new()
-    {
-        ["id"] = Math.Abs(id), ["is_bot"] = false, ["first_name"] = "Ada", ["username"] = $"ada{Math.Abs(id)}", ["language_code"] = "en",
-    };
+    private static JsonObject User(long id) => id > 0
+        ? new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = "Ada", ["username"] = $"ada{id}", ["language_code"] = "en" }
+        : throw new ArgumentOutOfRangeException(nameof(id), id, "A Telegram user id is positive.");
+
+    /// <summary>A private chat's id is its user's id: positive.</summary>
+    private static long PrivateChatOf(long chatId) =>
+        chatId > 0 ? chatId : throw new ArgumentOutOfRangeException(nameof(chatId), chatId, "A private chat's id is its user's id; groups are negative (GroupMemberSends, MemberPresses).");
+
+    private static long GroupChatOf(long chatId) =>
+        chatId < 0 ? chatId : throw new ArgumentOutOfRangeException(nameof(chatId), chatId, "A group's id is negative (-100… for a supergroup).");
 
     private static JsonObject BotUser() => new()
     {
@@ -594,6 +680,6 @@ public sealed record EmulatedMessage(long ChatId, int MessageId, bool FromBot, l
             .Select(b => ((string)b!["text"]!, (string?)b["callback_data"])).ToList() ?? [];
 }
 
-public sealed record CallbackAnswer(string QueryId, string? Text);
+public sealed record CallbackAnswer(string QueryId, string? Text, bool ShowAlert = false);
 
 public sealed record WebhookRegistrationState(string Url, string? Secret, IReadOnlyList<string> AllowedUpdates);

@@ -1,0 +1,14 @@
+using System.Globalization;
+using Telegram.Bot.Types;
+
+namespace MovieRec.Bot;
+
+/// <summary>
+/// Whose profile a message or a press acts on, and the private chat the bot answers them in. A
+/// profile is a person: its key is the Telegram user id (<c>from.id</c>), never a group's id. In a
+/// private chat the chat id is that same user id, so profiles made before keep their data.
+/// </summary>
+public sealed record Person(string Id, Chat Chat)
+{
+    public static Person In(Chat privateChat, User from) => new(from.Id.ToString(CultureInfo.InvariantCulture), privateChat);
+}
