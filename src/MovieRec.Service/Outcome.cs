@@ -14,6 +14,9 @@ public enum Refusal
 
     /// <summary>The user has neither rated nor skipped the movie.</summary>
     NotRated,
+
+    /// <summary>The user has rated fewer movies than recommendations need (<see cref="Domain.RecommendationRules.MinimumRatings"/>).</summary>
+    TooFewRatings,
 }
 
 /// <summary>What a use case came to: a value, or the <see cref="Refusal"/> that stopped it.</summary>

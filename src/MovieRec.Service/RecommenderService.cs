@@ -177,4 +177,48 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         metrics.RecommendationDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Outcome.Done(picks);
     }
+
+    /// <summary>
+    /// The best <paramref name="topN"/> films for a group (<see cref="GroupRecommender"/>, average
+    /// without misery): none that any member rated or skipped, with <paramref name="genres"/> only
+    /// films of any of them; each with every member's predicted stars and a reason. The first member
+    /// unknown or under 10 ratings stops it. One store read per member.
+    /// </summary>
+    public async Task<GroupRecommendation> RecommendGroupAsync(
+        IReadOnlyList<string> chatIds, int topN, IReadOnlyCollection<string> genres, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chatIds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
+        var model = live.Current;
+        var members = new List<GroupMember>(chatIds.Count);
+        var excluded = new HashSet<int>();
+        foreach (var chatId in chatIds)
+        {
+            if (await store.GetRatingsAsync(chatId, cancellationToken) is not { } ratings)
+            {
+                return new MemberNotReady(chatId, Refusal.UnknownUser);
+            }
+
+            var profile = RatingProfile.FromMovieIds(model.Ratings, ratings.StarsByMovie);
+            if (profile.Count < RecommendationRules.MinimumRatings)
+            {
+                return new MemberNotReady(chatId, Refusal.TooFewRatings);
+            }
+
+            members.Add(new GroupMember(profile, model.SelfIndexOf(chatId)));
+            excluded.UnionWith(ratings.Skipped);
+        }
+
+        if (genres.Count > 0)
+        {
+            excluded.UnionWith(model.Genres.FilmsNotOf(genres));
+        }
+
+        var excludedIndices = excluded.Select(id => model.Ratings.TryGetMovieIndex(id, out var index) ? index : -1).Where(index => index >= 0).ToList();
+        var picks = new GroupRecommender(model.Recommender).Recommend(members, topN, excludedIndices, GroupStrategy.AverageWithoutMisery);
+        return new GroupFilms([.. picks.Select(pick => new GroupFilm(
+            model.Catalog.Get(model.Ratings.MovieId(pick.Movie)),
+            [.. chatIds.Select((chatId, at) => new MemberStars(chatId, pick.MemberStars[at]))],
+            GroupReason.Describe(pick)))]);
+    }
 }
