@@ -21,8 +21,10 @@ public static class StorageRegistration
         services.AddSingleton<StoreOutage>();
         services.AddSingleton(new StoreBulkhead());
         services.AddSingleton<TableStorage>();
+        // One store, asked for as itself by the warm-up (which must not be measured as a request) and as IRatingStore by the rest.
+        services.AddSingleton<TableRatingStore>();
+        services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<TableRatingStore>());
         services.AddHostedService<TableWarmup>();
-        services.AddSingleton<IRatingStore, TableRatingStore>();
         services.AddSingleton<IUpdateLedger, TableUpdateLedger>();
         services.AddSingleton<IModelSnapshots, BlobModelSnapshots>();
         return services;
