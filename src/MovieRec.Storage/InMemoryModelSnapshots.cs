@@ -79,7 +79,7 @@ public sealed class InMemoryModelSnapshots(TimeProvider time) : IModelSnapshots
                 // As Blob Storage does: a lease that ran out may be renewed until another builder takes it.
                 if (!ReferenceEquals(snapshots._hold, hold))
                 {
-                    throw new StoreUnavailableException(StoreFailure.Rejected, "The builders' lease was lost: it ran out and another builder took it.");
+                    throw new StoreRejectedException(409, "The builders' lease was lost: it ran out and another builder took it.");
                 }
 
                 hold.Until = snapshots._time.GetUtcNow() + SnapshotRules.LeaseDuration;

@@ -104,7 +104,6 @@ public sealed class InMemoryModelSnapshotsContractTests : ModelSnapshotsContract
         var second = await _snapshots.TryLeaseAsync(CancellationToken.None);
 
         Assert.NotNull(second);
-        var lost = await Assert.ThrowsAsync<StoreUnavailableException>(() => first.RenewAsync(CancellationToken.None));
-        Assert.Equal(StoreFailure.Rejected, lost.Failure);
+        await Assert.ThrowsAsync<StoreRejectedException>(() => first.RenewAsync(CancellationToken.None));
     }
 }
