@@ -67,7 +67,7 @@ public sealed class HostStopTests(SharedAzurite azurite) : IClassFixture<SharedA
             ["RATINGS_STORAGE"] = azurite.Azurite.ConnectionString,
         });
         builder.Logging.AddProvider(logs);
-        builder.Services.AddAzureStorage(builder.Configuration);
+        builder.Services.AddMovieRecStorage(builder.Configuration);
         builder.Services.AddMovieRecApi(builder.Configuration);
         using var app = builder.Build();
         var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
