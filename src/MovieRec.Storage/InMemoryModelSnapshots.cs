@@ -45,7 +45,12 @@ public sealed class InMemoryModelSnapshots(TimeProvider time) : IModelSnapshots
             }
 
             _latest = new PublishedSnapshot(version, builtAt);
-            _versions.Remove(version - SnapshotRules.KeptVersions);
+            // Every version that many behind, as the Blob store prunes.
+            foreach (var old in _versions.Keys.Where(v => v <= version - SnapshotRules.KeptVersions).ToList())
+            {
+                _versions.Remove(old);
+            }
+
             return Task.FromResult(true);
         }
     }
