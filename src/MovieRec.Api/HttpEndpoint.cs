@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MovieRec.Storage;
@@ -9,7 +10,8 @@ namespace MovieRec.Api;
 /// <summary>
 /// The one path from an HTTP request to an answer, used by both hosts: read the body into a typed
 /// request, run the handler, and turn what went wrong into the JSON errors of docs/api.md — a refused
-/// request into its 4xx, a store outage into 503 with Retry-After, a bug into 500 with a request id.
+/// request into its 4xx, a store outage into 503 with Retry-After, a bug (the store's refusal of a
+/// call included: retrying will not help) into 500 with a request id.
 /// </summary>
 public static class HttpEndpoint
 {
@@ -55,6 +57,11 @@ public static class HttpEndpoint
             context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, message);
         }
+        catch (StoreRejectedException e)
+        {
+            // The store is up and refused the call (a missing role, a malformed request): ours to fix, not the caller's to retry.
+            return Failed(context, $"The ratings store refused a call on {context.Request.Path}", e);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client hung up: nobody reads this answer, and it is no fault of ours or of the store.
@@ -64,11 +71,16 @@ public static class HttpEndpoint
         }
         catch (Exception e)
         {
-            // A bug: a JSON answer with the request id to quote, and the stack trace in the log once per interval.
-            context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Error, $"Unexpected failure on {context.Request.Path}", e);
-            return ApiErrors.Of(
-                StatusCodes.Status500InternalServerError,
-                $"Something went wrong on our side; quote request id {context.TraceIdentifier} if you report it.");
+            return Failed(context, $"Unexpected failure on {context.Request.Path}", e);
         }
+    }
+
+    /// <summary>A bug: a JSON answer with the request id to quote, and the stack trace in the log once per interval.</summary>
+    private static JsonHttpResult<ErrorAnswer> Failed(HttpContext context, string what, Exception e)
+    {
+        context.RequestServices.GetRequiredService<FailureLog>().Report(LogLevel.Error, what, e);
+        return ApiErrors.Of(
+            StatusCodes.Status500InternalServerError,
+            $"Something went wrong on our side; quote request id {context.TraceIdentifier} if you report it.");
     }
 }

@@ -13,8 +13,9 @@ namespace MovieRec.Api;
 /// POST /telegram/webhook on a host with the bot configured: checks the secret header (401) before
 /// anything else, reads the Update with Telegram.Bot's own JSON settings, and delivers it once.
 /// Answers: 200 when acted on or already acted on; 503 with Retry-After when the store could not
-/// record the update (nothing was done, so Telegram's retry is wanted); 4xx for a body that is
-/// not an Update, which Telegram never sends.
+/// be reached to record the update (nothing was done, so Telegram's retry is wanted); 500 with a
+/// request id when the store refused to record it (a fault of the setup, logged as an error;
+/// nothing was done); 4xx for a body that is not an Update, which Telegram never sends.
 /// </summary>
 public sealed class TelegramWebhookHandler(IOptions<BotOptions> options, UpdateDelivery delivery) : ITelegramWebhook
 {

@@ -76,7 +76,7 @@ internal static class BotCommand
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAzureStorage(builder.Configuration);
+        builder.Services.AddMovieRecStorage(builder.Configuration);
         builder.Services.AddMovieRecService(builder.Configuration);
         builder.Services.AddMovieRecBot(builder.Configuration);
         var host = builder.Build();

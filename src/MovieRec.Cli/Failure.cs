@@ -14,7 +14,7 @@ internal static class Failure
             return await action();
         }
         catch (Exception e) when (e is FetchException or FileNotFoundException or InvalidDataException or ArgumentException or FormatException
-            or Telegram.Bot.Exceptions.RequestException or StoreUnavailableException)
+            or Telegram.Bot.Exceptions.RequestException or StoreUnavailableException or StoreRejectedException)
         {
             AnsiConsole.Console.Profile.Out.Writer.Flush();
             await Console.Error.WriteLineAsync($"movierec: {e.Message}");

@@ -10,7 +10,7 @@ using MovieRec.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddAzureStorage(builder.Configuration);
+builder.Services.AddMovieRecStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
 // The same telemetry as the standalone host (the MovieRec meter included), plus the worker's
 // invocations; the connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, which the

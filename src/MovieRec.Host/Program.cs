@@ -12,7 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
-builder.Services.AddAzureStorage(builder.Configuration);
+builder.Services.AddMovieRecStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
 // The Functions app rebuilds the community from a timer function; this host, from a background service.
 builder.Services.AddCommunityBuilding();

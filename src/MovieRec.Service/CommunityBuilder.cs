@@ -184,9 +184,9 @@ public sealed class CommunityBuilder(
         catch (OperationCanceledException) when (building.IsCancellationRequested)
         {
         }
-        catch (StoreUnavailableException e)
+        catch (Exception e) when (e is StoreUnavailableException or StoreRejectedException)
         {
-            // The publish itself is conditional on the version, so a lost lease cannot give two snapshots of one version.
+            // Lost (refused) or unreachable. The publish itself is conditional on the version, so a lost lease cannot give two snapshots of one version.
             logger.LogWarning(e, "The builder's lease could not be renewed");
         }
     }

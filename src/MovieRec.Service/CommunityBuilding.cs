@@ -23,5 +23,10 @@ internal sealed class CommunityBuilding(IServiceProvider services, IOptions<Mode
         {
             logger.LogWarning("The community could not be rebuilt ({Reason}); trying again in {Interval}", e.Message, Interval);
         }
+        catch (StoreRejectedException e)
+        {
+            // Not an outage: a fault of the app or its setup, for someone to fix; the next round still comes.
+            logger.LogError(e, "The store refused the community build; trying again in {Interval}", Interval);
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class Decoration
         where T : class
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(T) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException($"No {typeof(T).Name} is registered: add the stores first (AddAzureStorage, or AddInMemoryStorage in tests).");
+            ?? throw new InvalidOperationException($"No {typeof(T).Name} is registered: add the stores first (AddMovieRecStorage, or AddInMemoryStorage in tests).");
         services.Remove(registered);
         services.Add(ServiceDescriptor.Describe(typeof(T), sp => decorate((T)Create(registered, sp), sp), registered.Lifetime));
         return services;

@@ -49,6 +49,11 @@ internal sealed class MeasuredRatingStore(IRatingStore store, MovieRecMetrics me
             outcome = "unavailable";
             throw;
         }
+        catch (StoreRejectedException)
+        {
+            outcome = "rejected";
+            throw;
+        }
         finally
         {
             metrics.StoreDuration.Record(

@@ -61,5 +61,10 @@ internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefr
         {
             logger.LogWarning("No newer community snapshot could be loaded ({Reason}); the model in use stays", e.Message);
         }
+        catch (StoreRejectedException e)
+        {
+            // Not an outage: a fault of the app or its setup, for someone to fix; the next round still comes.
+            logger.LogError(e, "The store refused the community snapshot's read; the model in use stays");
+        }
     }
 }

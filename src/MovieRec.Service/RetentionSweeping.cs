@@ -26,6 +26,10 @@ internal sealed class RetentionSweeping(IServiceProvider services, ILogger<Reten
                 {
                     logger.LogWarning("The retention sweep could not run ({Reason}); trying again in {Every}", e.Message, Every);
                 }
+                catch (StoreRejectedException e)
+                {
+                    logger.LogError(e, "The store refused the retention sweep; trying again in {Every}", Every);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

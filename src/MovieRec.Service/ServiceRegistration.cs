@@ -11,7 +11,7 @@ public static class ServiceRegistration
 {
     /// <summary>
     /// The model (MovieLens loaded once per instance, the community refreshed) and the use cases,
-    /// over the stores registered before (AddAzureStorage, or AddInMemoryStorage in tests); the
+    /// over the stores registered before (AddMovieRecStorage, or AddInMemoryStorage in tests); the
     /// ratings store's calls are measured.
     /// </summary>
     public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)

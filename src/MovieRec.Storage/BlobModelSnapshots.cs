@@ -19,6 +19,8 @@ public sealed class BlobModelSnapshots : IModelSnapshots
     private const string LockBlob = "community/builder.lock";
     private const string VersionKey = "version";
     private const string BuiltAtKey = "builtat";
+    private const string SnapshotPrefix = "community/";
+    private const string SnapshotSuffix = ".snapshot";
 
     private readonly BlobContainerClient _container;
     private volatile bool _created;
@@ -87,11 +89,7 @@ public sealed class BlobModelSnapshots : IModelSnapshots
                     },
                 },
                 cancellationToken);
-            if (version > SnapshotRules.KeptVersions)
-            {
-                await _container.GetBlobClient(NameOf(version - SnapshotRules.KeptVersions)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            }
-
+            await PruneAsync(version, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -124,7 +122,30 @@ public sealed class BlobModelSnapshots : IModelSnapshots
             }
         }, cancellationToken);
 
-    private static string NameOf(long version) => $"community/{version.ToString("D12", CultureInfo.InvariantCulture)}.snapshot";
+    private static string NameOf(long version) => SnapshotPrefix + version.ToString("D12", CultureInfo.InvariantCulture) + SnapshotSuffix;
+
+    /// <summary>The version a snapshot blob's name holds; null for the container's other blobs.</summary>
+    private static long? VersionOf(string name) =>
+        name.StartsWith(SnapshotPrefix, StringComparison.Ordinal) && name.EndsWith(SnapshotSuffix, StringComparison.Ordinal)
+        && long.TryParse(name.AsSpan(SnapshotPrefix.Length, name.Length - SnapshotPrefix.Length - SnapshotSuffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
+
+    /// <summary>
+    /// Deletes every version <see cref="SnapshotRules.KeptVersions"/> or more behind
+    /// <paramref name="newest"/>, not only the one just fallen out: a delete that failed once (and
+    /// with it a forgotten chat's row in that snapshot) is made good by the next publish.
+    /// </summary>
+    private async Task PruneAsync(long newest, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, SnapshotPrefix, cancellationToken))
+        {
+            if (VersionOf(blob.Name) is { } version && version <= newest - SnapshotRules.KeptVersions)
+            {
+                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+        }
+    }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {

@@ -3,8 +3,8 @@ namespace MovieRec.Storage;
 /// <summary>
 /// The published community snapshots and the builders' lease. Two implementations hold to one
 /// contract suite (tests/MovieRec.Api.Tests/ModelSnapshotsContract.cs): <see cref="BlobModelSnapshots"/>
-/// and <see cref="InMemoryModelSnapshots"/>. A store that cannot be reached, or refuses a call,
-/// throws <see cref="StoreUnavailableException"/>.
+/// and <see cref="InMemoryModelSnapshots"/>. A store that cannot be reached throws
+/// <see cref="StoreUnavailableException"/>; one that refuses a call, <see cref="StoreRejectedException"/>.
 /// </summary>
 public interface IModelSnapshots
 {
@@ -30,7 +30,7 @@ public interface IBuildLease : IAsyncDisposable
 {
     /// <summary>
     /// Extends the hold by <see cref="SnapshotRules.LeaseDuration"/>. Throws
-    /// <see cref="StoreUnavailableException"/> when the hold was lost (it ran out and another builder took it).
+    /// <see cref="StoreRejectedException"/> when the hold was lost (it ran out and another builder took it).
     /// </summary>
     Task RenewAsync(CancellationToken cancellationToken);
 }

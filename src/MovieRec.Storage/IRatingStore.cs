@@ -4,7 +4,8 @@ namespace MovieRec.Storage;
 /// Users and their ratings. Two implementations hold to one contract suite
 /// (tests/MovieRec.Api.Tests/RatingStoreContract.cs): <see cref="TableRatingStore"/>, what the app
 /// runs on, and <see cref="InMemoryRatingStore"/>, for tests above the store. A store that cannot
-/// be reached throws <see cref="StoreUnavailableException"/>.
+/// be reached throws <see cref="StoreUnavailableException"/>; one that answers and refuses a call
+/// (a missing role, a request it finds malformed) throws <see cref="StoreRejectedException"/>.
 /// </summary>
 public interface IRatingStore
 {
@@ -49,10 +50,12 @@ public interface IRatingStore
     Task<Removal> RemoveAsync(string chatId, int movieId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes everything held about the chat: the user, their ratings and skips, and their change
-    /// notes but one, the note that tells the model builder to drop them from the neighbour pool at
-    /// its next build (it expires with every note, <see cref="SweepChangeNotesAsync"/>). False for an
-    /// unknown chat id; nothing is written then.
+    /// Deletes everything held about the chat: first the user (so no rating can be written from then
+    /// on), then their ratings and skips, then their change notes but one, the note that tells the
+    /// model builder to drop them from the neighbour pool at its next build (it expires with every
+    /// note, <see cref="SweepChangeNotesAsync"/>). A forget that could not finish throws (the store
+    /// is unavailable) and the next forget of the chat finishes it: true then too. False only for a
+    /// chat of which nothing at all is held; nothing is written then.
     /// </summary>
     Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken);
 

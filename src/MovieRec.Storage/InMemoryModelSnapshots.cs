@@ -45,7 +45,12 @@ public sealed class InMemoryModelSnapshots(TimeProvider time) : IModelSnapshots
             }
 
             _latest = new PublishedSnapshot(version, builtAt);
-            _versions.Remove(version - SnapshotRules.KeptVersions);
+            // Every version that many behind, as the Blob store prunes.
+            foreach (var old in _versions.Keys.Where(v => v <= version - SnapshotRules.KeptVersions).ToList())
+            {
+                _versions.Remove(old);
+            }
+
             return Task.FromResult(true);
         }
     }
@@ -79,7 +84,7 @@ public sealed class InMemoryModelSnapshots(TimeProvider time) : IModelSnapshots
                 // As Blob Storage does: a lease that ran out may be renewed until another builder takes it.
                 if (!ReferenceEquals(snapshots._hold, hold))
                 {
-                    throw new StoreUnavailableException(StoreFailure.Rejected, "The builders' lease was lost: it ran out and another builder took it.");
+                    throw new StoreRejectedException(409, "The builders' lease was lost: it ran out and another builder took it.");
                 }
 
                 hold.Until = snapshots._time.GetUtcNow() + SnapshotRules.LeaseDuration;

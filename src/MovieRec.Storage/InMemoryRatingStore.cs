@@ -13,6 +13,7 @@ public sealed class InMemoryRatingStore(TimeProvider time) : IRatingStore
 {
     private readonly ConcurrentDictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _forgotten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, User> _forgetting = new(StringComparer.Ordinal);
 
     public InMemoryRatingStore()
         : this(TimeProvider.System)
@@ -144,17 +145,43 @@ public sealed class InMemoryRatingStore(TimeProvider time) : IRatingStore
         }
     }
 
-    public Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
+    /// <summary><see cref="StartForgettingAsync"/>, then <see cref="FinishForgettingAsync"/>, as the Table store does.</summary>
+    public async Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!_users.TryRemove(chatId, out _))
+        if (!await StartForgettingAsync(chatId, cancellationToken))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
+        await FinishForgettingAsync(chatId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The forget's first step: the user is taken out of the registered users, so no rating can be
+    /// written from here on, and what they held waits in <c>_forgetting</c> (the Table store's
+    /// partition and marker) until the forget finishes. False when nothing at all is held.
+    /// </summary>
+    internal Task<bool> StartForgettingAsync(string chatId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_users.TryRemove(chatId, out var user))
+        {
+            _forgetting[chatId] = user;
+            return Task.FromResult(true);
+        }
+
+        return Task.FromResult(_forgetting.ContainsKey(chatId));
+    }
+
+    /// <summary>The rest: what the chat held is deleted, and the builder's note that it changed written.</summary>
+    internal Task FinishForgettingAsync(string chatId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         // The builder's note that the chat changed: it is dropped from the pool at the next build.
         _forgotten[chatId] = time.GetUtcNow();
-        return Task.FromResult(true);
+        _forgetting.TryRemove(chatId, out _);
+        return Task.CompletedTask;
     }
 
     public Task<int> SweepChangeNotesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)

@@ -5,8 +5,13 @@ namespace MovieRec.Storage;
 /// <summary>Where the ratings live: the RATINGS_STORAGE setting (docs/api.md).</summary>
 public sealed class StorageOptions
 {
+    public const string Setting = "RATINGS_STORAGE";
+
+    /// <summary>The value of <see cref="Setting"/> that keeps every store in the process's memory.</summary>
+    public const string InMemory = "memory";
+
     /// <summary>A Table Storage connection string, or a table service URI reached with managed identity.</summary>
-    [ConfigurationKeyName("RATINGS_STORAGE")]
+    [ConfigurationKeyName(Setting)]
     public string RatingsStorage { get; set; } = "UseDevelopmentStorage=true";
 
     public string UsersTable { get; set; } = "movierecusers";
@@ -21,6 +26,10 @@ public sealed class StorageOptions
 
     public const string MissingBlobEndpoint =
         "RATINGS_STORAGE names a TableEndpoint but no BlobEndpoint: add BlobEndpoint=… (the model snapshots are kept in Blob Storage).";
+
+    /// <summary>Whether RATINGS_STORAGE asks for the in-memory stores (<see cref="InMemory"/>, in any case).</summary>
+    public static bool IsInMemory(string? ratingsStorage) =>
+        string.Equals(ratingsStorage?.Trim(), InMemory, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A connection string that names where its tables are but not where its blobs are. Here, not

@@ -41,7 +41,7 @@ internal static class StoreCall
     }
 
     /// <summary>
-    /// Runs a call of which any refusal left unhandled is <see cref="StoreFailure.Rejected"/>, so no
+    /// Runs a call of which any refusal left unhandled is a <see cref="StoreRejectedException"/>, so no
     /// Azure SDK exception leaves this project.
     /// </summary>
     public static async Task<T> RunRejectingAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
@@ -56,9 +56,9 @@ internal static class StoreCall
         }
     }
 
-    /// <summary>The store's refusal of one call, as the rest of MovieRec sees it.</summary>
-    public static StoreUnavailableException Rejected(RequestFailedException e) =>
-        new(StoreFailure.Rejected, $"The store refused the call: {e.Status} ({e.ErrorCode}).", e);
+    /// <summary>The store's refusal of one call (an answer that is no sign of an outage), as the rest of MovieRec sees it.</summary>
+    public static StoreRejectedException Rejected(RequestFailedException e) =>
+        new(e.Status, $"The store refused the call: {e.Status} ({e.ErrorCode}).", e);
 
     private static bool IsFailure(Exception e) => IsUnreachable(e) || (e is RequestFailedException r && IsBusyAnswer(r));
 

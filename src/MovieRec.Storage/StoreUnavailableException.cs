@@ -1,6 +1,9 @@
 namespace MovieRec.Storage;
 
-/// <summary>The store could not take the call now; the request may be retried. <see cref="Failure"/> says why.</summary>
+/// <summary>
+/// The store could not take the call now; the request may be retried. <see cref="Failure"/> says
+/// why. A store that answered and refused the call is <see cref="StoreRejectedException"/> instead.
+/// </summary>
 public sealed class StoreUnavailableException : Exception
 {
     public StoreUnavailableException(StoreFailure failure, string message, Exception? inner = null)
@@ -27,7 +30,7 @@ public sealed class StoreUnavailableException : Exception
     public StoreFailure Failure { get; }
 }
 
-/// <summary>Why a store call did not happen; only the first two are signs of an outage (<see cref="StoreOutage"/>).</summary>
+/// <summary>Why a store call did not happen; only the first two are signs of an outage (<see cref="StoreOutage"/>), none is the store's fault with this call.</summary>
 public enum StoreFailure
 {
     /// <summary>No answer: refused or reset connections, a name that does not resolve, a call admitted and unanswered past its budget.</summary>
@@ -41,7 +44,4 @@ public enum StoreFailure
 
     /// <summary>The store is known to be down (<see cref="StoreOutage"/>); the call was refused without asking it.</summary>
     Refused,
-
-    /// <summary>The store answered, refusing this call (credentials, a lost lease, a setting it does not accept): it is up, this call cannot be served.</summary>
-    Rejected,
 }

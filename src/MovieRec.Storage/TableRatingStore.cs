@@ -19,6 +19,9 @@ public sealed class TableRatingStore : IRatingStore
     private const string UserRow = "user";
     private const string RatingPrefix = "rating-";
 
+    /// <summary>The marker of a forget under way: it outlives the user row and goes last, so a forget that stopped part way is found and finished.</summary>
+    private const string ForgettingRow = "forgetting";
+
     private readonly TableStorage _tables;
     private readonly TimeProvider _time;
 
@@ -177,40 +180,84 @@ public sealed class TableRatingStore : IRatingStore
     }
 
     /// <summary>
-    /// The chat's partition read and deleted in transactions of up to 100 entities (the user entity
-    /// last, so a failure part way leaves a chat that can be forgotten again); then its change notes
-    /// found and deleted, and one written for the builder. A rating saved while this runs may
-    /// survive it; the person can forget again.
+    /// <see cref="StartForgettingAsync"/>, then <see cref="FinishForgettingAsync"/>. A forget that
+    /// fails part way leaves the marker behind, so the next forget of the chat finishes it.
     /// </summary>
     public async Task<bool> ForgetAsync(string chatId, CancellationToken cancellationToken)
     {
-        var known = await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
-        {
-            var keys = new List<string>();
-            await foreach (var entity in users.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {chatId}"), select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                keys.Add(entity.RowKey);
-            }
-
-            if (!keys.Contains(UserRow))
-            {
-                return false;
-            }
-
-            var ratingsFirst = keys.Where(k => k != UserRow).Append(UserRow);
-            foreach (var chunk in ratingsFirst.Chunk(100))
-            {
-                await users.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(chatId, k), ETag.All)), cancellationToken);
-            }
-
-            return true;
-        }, cancellationToken);
-        if (!known)
+        if (!await StartForgettingAsync(chatId, cancellationToken))
         {
             return false;
         }
 
+        await FinishForgettingAsync(chatId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The forget's first step, one transaction of [delete the user row, write the marker]: from
+    /// here on no rating can be written (a rating's transaction needs the user row). For a chat whose
+    /// user row is gone already, the marker is written only if its partition still holds rows (a
+    /// forget that stopped part way). False when nothing at all is held: nothing is written then.
+    /// </summary>
+    internal Task<bool> StartForgettingAsync(string chatId, CancellationToken cancellationToken) =>
+        _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        {
+            var marker = new TableEntity(chatId, ForgettingRow) { ["ForgettingSince"] = _time.GetUtcNow() };
+            try
+            {
+                await users.SubmitTransactionAsync(
+                    [
+                        new(TableTransactionActionType.Delete, new TableEntity(chatId, UserRow), ETag.All),
+                        new(TableTransactionActionType.UpsertReplace, marker),
+                    ],
+                    cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e))
+            {
+                // No user row: an unknown chat, or one whose earlier forget stopped part way.
+            }
+
+            if ((await RowKeysAsync(users, chatId, cancellationToken)).Count == 0)
+            {
+                return false;
+            }
+
+            await users.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The rest of the forget, each step safe to run again: every row of the partition but the
+    /// marker deleted, up to 100 a transaction; the note that tells the builder to drop the chat
+    /// (<see cref="NoteForgottenAsync"/>); the chat's notes of other hours deleted; the marker last.
+    /// </summary>
+    internal async Task FinishForgettingAsync(string chatId, CancellationToken cancellationToken)
+    {
+        await _tables.OnUsersAsync(chatId, async (users, cancellationToken) =>
+        {
+            // A batch fails with 404 when a row in it went meanwhile (the same forget, tapped twice): list again.
+            for (var pass = 1; ; pass++)
+            {
+                var rows = (await RowKeysAsync(users, chatId, cancellationToken)).Where(k => k != ForgettingRow);
+                try
+                {
+                    foreach (var chunk in rows.Chunk(100))
+                    {
+                        await users.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(chatId, k), ETag.All)), cancellationToken);
+                    }
+
+                    return true;
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404 && !TableStorage.IsTableMissing(e) && pass < 3)
+                {
+                }
+            }
+        }, cancellationToken);
+
         var now = _time.GetUtcNow();
+        await NoteForgottenAsync(chatId, now, cancellationToken);
         var notes = await _tables.ScanChangesAsync(async (changes, cancellationToken) =>
         {
             var found = new List<string>();
@@ -223,11 +270,42 @@ public sealed class TableRatingStore : IRatingStore
         }, cancellationToken);
         foreach (var bucket in notes.Where(b => b != BucketOf(now)))
         {
+            // A note that is gone already (swept meanwhile) is answered 404, which the client does not throw for.
             await _tables.OnChangesAsync(bucket, async (changes, cancellationToken) => (await changes.DeleteEntityAsync(bucket, chatId, ETag.All, cancellationToken)).Status, cancellationToken);
         }
 
-        await NoteChangeAsync(chatId, now, cancellationToken);
-        return true;
+        await _tables.OnUsersAsync(chatId, async (users, cancellationToken) => (await users.DeleteEntityAsync(chatId, ForgettingRow, ETag.All, cancellationToken)).Status, cancellationToken);
+    }
+
+    /// <summary>
+    /// The note that drops the chat from the neighbour pool at the next build. Lost, it would leave
+    /// the person in the pool until the next full build: tried three times (each with the client's
+    /// own retry), and if all fail the forget fails, the marker stays, and forgetting again finishes it.
+    /// </summary>
+    private async Task NoteForgottenAsync(string chatId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await NoteChangeAsync(chatId, at, cancellationToken);
+                return;
+            }
+            catch (StoreUnavailableException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<List<string>> RowKeysAsync(TableClient users, string chatId, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var entity in users.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {chatId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        return keys;
     }
 
     /// <summary>Every note of the hours before <paramref name="olderThan"/>'s, one partition (hour) at a time.</summary>

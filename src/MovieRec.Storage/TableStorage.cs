@@ -186,7 +186,7 @@ public sealed class TableStorage : IDisposable
 
     /// <summary>Creates the tables (once per instance) ahead of the first request; see <see cref="TableWarmup"/>.</summary>
     public Task PrepareAsync(CancellationToken cancellationToken) =>
-        StoreCall.RunAsync(() => EnsureTablesAsync(_options.UsersTable, cancellationToken), cancellationToken);
+        StoreCall.RunRejectingAsync(() => EnsureTablesAsync(_options.UsersTable, cancellationToken), cancellationToken);
 
     public void Dispose() => _creating.Dispose();
 

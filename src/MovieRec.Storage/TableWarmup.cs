@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,30 +7,59 @@ namespace MovieRec.Storage;
 /// <summary>
 /// Reaches the Table service while the instance starts, beside the model load and without
 /// holding the start up: the first request then finds the tables made and the query path warm. A store
-/// that is down is no reason not to start; the first request will try again and answer 503.
+/// that is down is no reason not to start; the first request will try again and answer 503. Nor is
+/// the warm-up a reason for the stop to fail: whatever became of it is logged, never thrown.
 /// </summary>
-internal sealed class TableWarmup(IServiceProvider services, ILogger<TableWarmup> logger) : IHostedService
+internal sealed class TableWarmup(TableStorage tables, TableRatingStore store, ILogger<TableWarmup> logger) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private Task _warming = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _warming = Task.Run(async () =>
-        {
-            try
-            {
-                // The clients are built here too, off the start's path.
-                await services.GetRequiredService<TableStorage>().PrepareAsync(CancellationToken.None);
-                // One read of a partition nobody has: the query path a request takes is then compiled and connected.
-                await services.GetRequiredService<TableRatingStore>().GetRatingsAsync("warm-up", CancellationToken.None);
-            }
-            catch (StoreUnavailableException e)
-            {
-                logger.LogWarning("The ratings store was not reachable at start: {Reason}", e.Message);
-            }
-        }, CancellationToken.None);
+        _warming = Task.Run(() => WarmUpAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _warming.WaitAsync(cancellationToken);
+    /// <summary>A warm-up still running at the stop is of no more use: it is cancelled, and its end awaited.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _warming.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's stop timeout ran out first: the warm-up is left to end with the process.
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WarmUpAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            // The clients are built here too, off the start's path.
+            await tables.PrepareAsync(stopping);
+            // One read of a partition nobody has: the query path a request takes is then compiled and connected.
+            await store.GetRatingsAsync("warm-up", stopping);
+            logger.LogInformation("The ratings store answered at start ({WarmupMs} ms)", clock.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped before the store answered.
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogWarning("The ratings store was not reachable at start: {Reason}", e.Message);
+        }
+        catch (Exception e)
+        {
+            // A bug or a refusal: the first request will meet it too, and say so; the stop must not.
+            logger.LogError(e, "The ratings store's warm-up failed");
+        }
+    }
 }

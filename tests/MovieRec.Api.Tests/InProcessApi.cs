@@ -49,6 +49,8 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
         builder.UseSetting("MOVIELENS_DIR", Repository.MovieLensFolder);
         // No community refresh: it would look for Blob Storage, and these tests are about the routes.
         builder.UseSetting("MODEL_REFRESH_INTERVAL", "00:00:00");
+        // No Azure store at all, so no warm-up reaches for an emulator on the default port.
+        builder.UseSetting("RATINGS_STORAGE", "memory");
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);

@@ -17,6 +17,12 @@ public abstract class RatingStoreContract : IAsyncLifetime
 
     protected abstract Task<IRatingStore> CreateStoreAsync();
 
+    /// <summary>The forget's first step alone (the user goes, so no rating can be written), as a forget that stopped there leaves the chat.</summary>
+    protected abstract Task<bool> StartForgettingAsync(string chatId);
+
+    /// <summary>The forget's steps after the first.</summary>
+    protected abstract Task FinishForgettingAsync(string chatId);
+
     [Fact]
     public async Task Of_100_concurrent_registrations_of_one_chat_id_exactly_one_creates_it()
     {
@@ -248,6 +254,65 @@ public abstract class RatingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rating_written_between_the_forgets_first_and_second_step_does_not_survive()
+    {
+        await Store.TryRegisterAsync("midway", CancellationToken.None);
+        await Store.SaveRatingAsync("midway", 1, 4, CancellationToken.None);
+
+        Assert.True(await StartForgettingAsync("midway"));
+        var lateRating = await Store.SaveRatingAsync("midway", 2, 5, CancellationToken.None);
+        var lateSkip = await Store.SaveSkipAsync("midway", 3, CancellationToken.None);
+        await FinishForgettingAsync("midway");
+
+        Assert.False(lateRating);
+        Assert.False(lateSkip);
+        Assert.Null(await Store.GetRatingsAsync("midway", CancellationToken.None));
+        Assert.False(await Store.ForgetAsync("midway", CancellationToken.None));
+        Assert.True(await Store.TryRegisterAsync("midway", CancellationToken.None));
+        var again = (await Store.GetRatingsAsync("midway", CancellationToken.None))!;
+        Assert.Empty(again.StarsByMovie);
+        Assert.Empty(again.Skipped);
+    }
+
+    [Fact]
+    public async Task A_second_forget_finishes_what_a_first_left_and_only_then_is_there_nothing_to_forget()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await Store.TryRegisterAsync("half-forgotten", CancellationToken.None);
+        await Store.SaveRatingAsync("half-forgotten", 1, 4, CancellationToken.None);
+        await Store.SaveRatingAsync("half-forgotten", 2, 3, CancellationToken.None);
+        await Store.SaveSkipAsync("half-forgotten", 3, CancellationToken.None);
+        // The first forget stopped after its first step (the store went away, say): the user is gone, their rows are not.
+        await StartForgettingAsync("half-forgotten");
+
+        Assert.True(await Store.ForgetAsync("half-forgotten", CancellationToken.None));
+
+        Assert.Contains("half-forgotten", await Store.ChangedSinceAsync(before, CancellationToken.None));
+        Assert.False(await Store.ForgetAsync("half-forgotten", CancellationToken.None));
+        Assert.True(await Store.TryRegisterAsync("half-forgotten", CancellationToken.None));
+        var again = (await Store.GetRatingsAsync("half-forgotten", CancellationToken.None))!;
+        Assert.Empty(again.StarsByMovie);
+        Assert.Empty(again.Skipped);
+    }
+
+    [Fact]
+    public async Task Registering_again_after_a_forget_starts_empty()
+    {
+        await Store.TryRegisterAsync("starts-over", CancellationToken.None);
+        await Store.SaveRatingAsync("starts-over", 1, 4, CancellationToken.None);
+        await Store.SaveSkipAsync("starts-over", 2, CancellationToken.None);
+        await Store.ForgetAsync("starts-over", CancellationToken.None);
+
+        Assert.True(await Store.TryRegisterAsync("starts-over", CancellationToken.None));
+
+        var again = (await Store.GetRatingsAsync("starts-over", CancellationToken.None))!;
+        Assert.Empty(again.StarsByMovie);
+        Assert.Empty(again.Skipped);
+        Assert.Empty(again.RatedAt);
+        Assert.DoesNotContain(await Store.ReadAllAsync(CancellationToken.None), u => u.ChatId == "starts-over" && u.StarsByMovie.Count > 0);
+    }
+
+    [Fact]
     public async Task Forgetting_an_unknown_chat_is_false_and_writes_nothing()
     {
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -279,7 +344,13 @@ public abstract class RatingStoreContract : IAsyncLifetime
 /// <summary>The contract on one Azurite shared by the class: each test uses its own chat ids.</summary>
 public sealed class TableRatingStoreContractTests(SharedAzurite azurite) : RatingStoreContract, IClassFixture<SharedAzurite>
 {
-    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(StoreFor.Azurite(azurite.Azurite));
+    private readonly TableRatingStore _store = StoreFor.Azurite(azurite.Azurite);
+
+    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(_store);
+
+    protected override Task<bool> StartForgettingAsync(string chatId) => _store.StartForgettingAsync(chatId, CancellationToken.None);
+
+    protected override Task FinishForgettingAsync(string chatId) => _store.FinishForgettingAsync(chatId, CancellationToken.None);
 }
 
 /// <summary>The Table store's faults, each on an Azurite of its own that the test stops or wipes.</summary>
@@ -326,5 +397,11 @@ public sealed class TableRatingStoreFaultTests : IAsyncLifetime
 
 public sealed class InMemoryRatingStoreContractTests : RatingStoreContract
 {
-    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(new InMemoryRatingStore());
+    private readonly InMemoryRatingStore _store = new();
+
+    protected override Task<IRatingStore> CreateStoreAsync() => Task.FromResult<IRatingStore>(_store);
+
+    protected override Task<bool> StartForgettingAsync(string chatId) => _store.StartForgettingAsync(chatId, CancellationToken.None);
+
+    protected override Task FinishForgettingAsync(string chatId) => _store.FinishForgettingAsync(chatId, CancellationToken.None);
 }

@@ -22,6 +22,9 @@ public sealed class ObservedRatingStore : IRatingStore
     /// <summary>When true every call throws <see cref="StoreUnavailableException"/>, as an unreachable store does.</summary>
     public bool Broken { get; set; }
 
+    /// <summary>When true every call throws <see cref="StoreRejectedException"/>, as a store that refuses the app (a missing role) does.</summary>
+    public bool Rejects { get; set; }
+
     public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
         Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
 
@@ -69,6 +72,11 @@ public sealed class ObservedRatingStore : IRatingStore
         if (Broken)
         {
             throw new StoreUnavailableException("The test switched the store off.");
+        }
+
+        if (Rejects)
+        {
+            throw new StoreRejectedException(403, "The store refused the call: 403 (AuthorizationPermissionMismatch).");
         }
 
         var result = await call();

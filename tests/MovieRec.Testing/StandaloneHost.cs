@@ -58,6 +58,35 @@ public sealed class StandaloneHost : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Stops the host as a container runtime or systemd does (SIGTERM) and waits for it to exit;
+    /// its exit code. A host that has not exited after a minute is killed and the test fails.
+    /// </summary>
+    public async Task<int> TerminateAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("The host is not running.");
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await AppProcess.StopAsync(process);
+            throw new TimeoutException("The host did not exit within a minute of SIGTERM.");
+        }
+
+        var exitCode = process.ExitCode;
+        process.Dispose();
+        _process = null;
+        return exitCode;
+    }
+
     /// <summary>POSTs a JSON body given as text (so tests can send anything) and returns status and parsed answer.</summary>
     public Task<(int Status, JsonElement Body)> PostAsync(
         string path, string json, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null) =>
