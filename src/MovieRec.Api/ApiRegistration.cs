@@ -9,10 +9,9 @@ namespace MovieRec.Api;
 
 public static class ApiRegistration
 {
-    /// <summary>The use cases, the bot, the webhook and the JSON the answers are written in; both hosts call this.</summary>
+    /// <summary>What the HTTP hosts add to the core (AddMovieRecCore): the bot, the webhook, the key check and the JSON the answers are written in.</summary>
     public static IServiceCollection AddMovieRecApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMovieRecService(configuration);
         services.AddMovieRecBot(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FailureLog>();

@@ -13,7 +13,7 @@ public static class BotRegistration
 
     /// <summary>
     /// The Telegram client (a typed HttpClient, so TELEGRAM_API_BASE_URL and tests can point it
-    /// anywhere) and the update handling. Needs the MovieRec services (AddMovieRecService) alongside.
+    /// anywhere) and the update handling. Needs the core (AddMovieRecCore) alongside.
     /// </summary>
     public static IServiceCollection AddMovieRecBot(this IServiceCollection services, IConfiguration configuration)
     {

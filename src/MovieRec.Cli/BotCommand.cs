@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MovieRec.Bot;
 using MovieRec.Service;
-using MovieRec.Storage;
 
 namespace MovieRec.Cli;
 
@@ -76,8 +75,7 @@ internal static class BotCommand
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddMovieRecStorage(builder.Configuration);
-        builder.Services.AddMovieRecService(builder.Configuration);
+        builder.Services.AddMovieRecCore(builder.Configuration);
         builder.Services.AddMovieRecBot(builder.Configuration);
         var host = builder.Build();
         if (!host.Services.GetRequiredService<IOptions<BotOptions>>().Value.HasToken)

@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Api;
 using MovieRec.Functions;
-using MovieRec.Storage;
+using MovieRec.Service;
 using MovieRec.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMovieRecStorage(builder.Configuration);
+// The community builds and the retention sweep run on timer functions (CommunityFunctions): a Flex
+// Consumption instance may be scaled to zero between requests, and a timer wakes the app for them.
+builder.Services.AddMovieRecCore(builder.Configuration, BackgroundWork.TimerFunctions);
 builder.Services.AddMovieRecApi(builder.Configuration);
 // The same telemetry as the standalone host (the MovieRec meter included), plus the worker's
 // invocations; the connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, which the

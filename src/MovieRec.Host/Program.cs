@@ -1,7 +1,6 @@
 using MovieRec.Api;
 using MovieRec.Host;
 using MovieRec.Service;
-using MovieRec.Storage;
 using MovieRec.Telemetry;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -12,10 +11,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
-builder.Services.AddMovieRecStorage(builder.Configuration);
+// The community builds and the retention sweep run here as hosted services (the Functions app runs them on timers).
+builder.Services.AddMovieRecCore(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
-// The Functions app rebuilds the community from a timer function; this host, from a background service.
-builder.Services.AddCommunityBuilding();
 builder.Services.AddMovieRecTelemetry(builder.Configuration);
 var app = builder.Build();
 if (SettingsCheck.Failure(app.Services) is { } failure)

@@ -12,7 +12,7 @@ namespace MovieRec.Service;
 /// One builder at a time (the snapshots' lease); one build per interval however many instances
 /// try. A build reads only the users whose ratings changed since the previous one, except the
 /// first and one a day, which read every user (so a change note lost in an outage is caught).
-/// Run by the Functions app's timer and by the standalone host's <see cref="CommunityBuilding"/>.
+/// Run by the Functions app's timer and by <see cref="ScheduledCommunityBuilds"/> elsewhere.
 /// </summary>
 public sealed class CommunityBuilder(
     IRatingStore store,

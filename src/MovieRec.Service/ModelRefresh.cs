@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MovieRec.DataFiles;
@@ -15,26 +14,23 @@ namespace MovieRec.Service;
 /// a model beside the one in use and swapped in (<see cref="LiveModel"/>). A failure keeps the
 /// model in use and is logged once per interval.
 /// </summary>
-internal sealed class ModelRefresh(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<ModelRefresh> logger)
+internal sealed class ModelRefresh(LiveModel live, IModelSnapshots snapshots, IOptions<ModelRefreshOptions> options, ILogger<ModelRefresh> logger)
     : EveryRefreshInterval(options, firstRoundAfter: TimeSpan.FromSeconds(2))
 {
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        LiveModel live;
         try
         {
-            // Waits for MovieLens on the first round (a DI singleton is built once).
-            live = services.GetRequiredService<LiveModel>();
+            // The first round waits for MovieLens; MovieLensWarmup loads it, and reports (and stops the app) when it cannot.
+            await live.Ready.WaitAsync(stoppingToken);
         }
         catch (Exception) when (!stoppingToken.IsCancellationRequested)
         {
-            // MovieLensWarmup reports a MovieLens that cannot be loaded, and stops the app.
             return;
         }
 
         try
         {
-            var snapshots = services.GetRequiredService<IModelSnapshots>();
             if (await snapshots.LatestAsync(stoppingToken) is not { } latest || latest.Version <= live.Current.Version)
             {
                 return;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MovieRec.Domain;
@@ -8,9 +7,9 @@ namespace MovieRec.Service;
 /// <summary>
 /// Loads the MovieLens model, and runs one recommendation with it, beside the host's own start:
 /// the server begins listening meanwhile, and a request that comes first simply waits for the
-/// model (a DI singleton is built once). Both shorten the cold start (docs/performance.md).
+/// model (LiveModel loads it once). Both shorten the cold start (docs/performance.md).
 /// </summary>
-internal sealed class MovieLensWarmup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<MovieLensWarmup> logger) : IHostedService
+internal sealed class MovieLensWarmup(LiveModel live, IHostApplicationLifetime lifetime, ILogger<MovieLensWarmup> logger) : IHostedService
 {
     private Task _loading = Task.CompletedTask;
 
@@ -22,7 +21,7 @@ internal sealed class MovieLensWarmup(IServiceProvider services, IHostApplicatio
                 RecommendationModel loaded;
                 try
                 {
-                    loaded = services.GetRequiredService<LiveModel>().Current;
+                    loaded = live.Current;
                 }
                 catch (Exception e)
                 {

@@ -7,7 +7,7 @@ namespace MovieRec.Service;
 /// Deletes what MovieRec keeps only for a while (docs/privacy.md): Telegram update ids, once
 /// Telegram can no longer redeliver them, and the change notes the model builder reads, once its
 /// daily full read has covered them. Run daily: by a timer function in Azure, by
-/// <see cref="RetentionSweeping"/> on the standalone host.
+/// <see cref="DailyRetentionSweeps"/> elsewhere.
 /// </summary>
 public sealed class RetentionSweep(IRatingStore store, IUpdateLedger ledger, TimeProvider time, ILogger<RetentionSweep> logger)
 {

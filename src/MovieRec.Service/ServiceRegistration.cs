@@ -7,20 +7,49 @@ using MovieRec.Storage;
 
 namespace MovieRec.Service;
 
+/// <summary>Who runs the background work of building the community and sweeping old records.</summary>
+public enum BackgroundWork
+{
+    /// <summary>This process, as hosted services (the standalone host, the command line's bot).</summary>
+    HostedServices,
+
+    /// <summary>The Functions app's timer functions, which call the same <see cref="CommunityBuilder"/> and <see cref="RetentionSweep"/>.</summary>
+    TimerFunctions,
+}
+
 public static class ServiceRegistration
 {
     /// <summary>
-    /// The model (MovieLens loaded once per instance, the community refreshed) and the use cases,
-    /// over the stores registered before (AddMovieRecStorage, or AddInMemoryStorage in tests); the
-    /// ratings store's calls are measured.
+    /// What every composition root of MovieRec runs — the Functions app, the standalone host and the
+    /// command line's bot: the stores RATINGS_STORAGE names, the model (MovieLens loaded once per
+    /// instance, the community refreshed), the use cases, and the background work, by
+    /// <paramref name="backgroundWork"/>. The roots add only what is theirs (HTTP, the bot, telemetry).
     /// </summary>
-    public static IServiceCollection AddMovieRecService(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMovieRecCore(
+        this IServiceCollection services, IConfiguration configuration, BackgroundWork backgroundWork = BackgroundWork.HostedServices)
+    {
+        services.AddMovieRecStorage(configuration);
+        services.AddUseCases(configuration);
+        if (backgroundWork == BackgroundWork.HostedServices)
+        {
+            services.AddHostedService<ScheduledCommunityBuilds>();
+            services.AddHostedService<DailyRetentionSweeps>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The model and the use cases over the stores registered before (in tests, AddInMemoryStorage);
+    /// the ratings store's calls are measured.
+    /// </summary>
+    public static IServiceCollection AddUseCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MovieLensOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MovieLensOptions>, MovieLensOptionsValidation>();
         services.AddSingleton(new RecommenderOptions());
-        // A singleton is built on first use: by MovieLensWarmup while the host starts.
-        services.AddSingleton(sp => new LiveModel(RecommendationModel.Load(
+        // Cheap to make; MovieLens is loaded on first use, by MovieLensWarmup while the host starts.
+        services.AddSingleton(sp => new LiveModel(() => RecommendationModel.Load(
             sp.GetRequiredService<IOptions<MovieLensOptions>>().Value.ResolvedDirectory, sp.GetRequiredService<RecommenderOptions>(), sp.GetRequiredService<TimeProvider>())));
         services.AddHostedService<MovieLensWarmup>();
         services.AddOptions<ModelRefreshOptions>().Bind(configuration).ValidateOnStart();
@@ -41,17 +70,6 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<RetentionSweep>();
-        return services;
-    }
-
-    /// <summary>
-    /// The community builder and the retention sweep as background services, for the standalone
-    /// host (the Functions app runs them from timer functions instead).
-    /// </summary>
-    public static IServiceCollection AddCommunityBuilding(this IServiceCollection services)
-    {
-        services.AddHostedService<CommunityBuilding>();
-        services.AddHostedService<RetentionSweeping>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MovieRec.Service;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
@@ -67,7 +68,7 @@ public sealed class HostStopTests(SharedAzurite azurite) : IClassFixture<SharedA
             ["RATINGS_STORAGE"] = azurite.Azurite.ConnectionString,
         });
         builder.Logging.AddProvider(logs);
-        builder.Services.AddMovieRecStorage(builder.Configuration);
+        builder.Services.AddMovieRecCore(builder.Configuration, BackgroundWork.TimerFunctions);
         builder.Services.AddMovieRecApi(builder.Configuration);
         using var app = builder.Build();
         var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();

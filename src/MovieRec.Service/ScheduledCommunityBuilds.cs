@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MovieRec.Storage;
@@ -6,18 +5,19 @@ using MovieRec.Storage;
 namespace MovieRec.Service;
 
 /// <summary>
-/// The standalone host's builder: every interval, <see cref="CommunityBuilder.BuildIfDueAsync"/>
-/// (the Functions app runs the same call from a timer function). Every instance runs it; the
-/// lease lets one build. A failure is logged once per interval and tried again at the next.
+/// The community builds of a process that runs its own background work: every interval,
+/// <see cref="CommunityBuilder.BuildIfDueAsync"/> (the Functions app runs the same call from a timer
+/// function). Every instance runs it; the lease lets one build. A failure is logged once per
+/// interval and tried again at the next.
 /// </summary>
-internal sealed class CommunityBuilding(IServiceProvider services, IOptions<ModelRefreshOptions> options, ILogger<CommunityBuilding> logger)
+internal sealed class ScheduledCommunityBuilds(CommunityBuilder builder, IOptions<ModelRefreshOptions> options, ILogger<ScheduledCommunityBuilds> logger)
     : EveryRefreshInterval(options, firstRoundAfter: options.Value.Interval)
 {
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await services.GetRequiredService<CommunityBuilder>().BuildIfDueAsync(stoppingToken);
+            await builder.BuildIfDueAsync(stoppingToken);
         }
         catch (Exception e) when (e is StoreUnavailableException or InvalidDataException)
         {

@@ -1,12 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MovieRec.Storage;
 
 namespace MovieRec.Service;
 
-/// <summary>The standalone host's daily <see cref="RetentionSweep"/>, the first an hour after start (the Functions app runs it from a timer).</summary>
-internal sealed class RetentionSweeping(IServiceProvider services, ILogger<RetentionSweeping> logger) : BackgroundService
+/// <summary>
+/// The daily <see cref="RetentionSweep"/> of a process that runs its own background work, the first
+/// an hour after start (the Functions app runs it from a timer).
+/// </summary>
+internal sealed class DailyRetentionSweeps(RetentionSweep sweep, ILogger<DailyRetentionSweeps> logger) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
 
@@ -20,7 +22,7 @@ internal sealed class RetentionSweeping(IServiceProvider services, ILogger<Reten
             {
                 try
                 {
-                    await services.GetRequiredService<RetentionSweep>().RunAsync(stoppingToken);
+                    await sweep.RunAsync(stoppingToken);
                 }
                 catch (StoreUnavailableException e)
                 {
