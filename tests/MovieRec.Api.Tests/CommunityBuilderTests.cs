@@ -29,8 +29,16 @@ public sealed class CommunityBuilderTests
 
     private static readonly RecommendationModel MovieLensOnly = RecommendationModel.From(Repository.MovieLens, new RecommenderOptions());
 
-    private readonly ObservedRatingStore _store = new();
-    private readonly InMemoryModelSnapshots _snapshots = new();
+    // One clock for the store, the snapshots' lease and the builder, moved by the tests: no waiting on the system clock.
+    private readonly ManualClock _clock = new();
+    private readonly ObservedRatingStore _store;
+    private readonly InMemoryModelSnapshots _snapshots;
+
+    public CommunityBuilderTests()
+    {
+        _store = new ObservedRatingStore(_clock);
+        _snapshots = new InMemoryModelSnapshots(_clock);
+    }
 
     [Fact]
     public async Task The_first_build_puts_each_user_with_ten_ratings_in_the_pool_and_its_instance_uses_it_at_once()
@@ -57,7 +65,7 @@ public sealed class CommunityBuilderTests
 
         var (builder, live) = Builder(TimeSpan.FromSeconds(1));
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        _clock.Advance(TimeSpan.FromSeconds(1.1));
         await _store.SaveRatingAsync("settled-3", HiddenFilm, 5, CancellationToken.None);
         await RateAsync("newcomer", TenFilms, 3);
         var (callsBefore, usersReadBefore) = (_store.Calls, _store.UsersRead);
@@ -81,7 +89,7 @@ public sealed class CommunityBuilderTests
         await builder.BuildIfDueAsync(CancellationToken.None);
         Assert.True(live.Current.Community!.Ratings.Contains("leaves"));
 
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        _clock.Advance(TimeSpan.FromSeconds(1.1));
         Assert.True(await _store.ForgetAsync("leaves", CancellationToken.None));
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
 
@@ -97,7 +105,7 @@ public sealed class CommunityBuilderTests
         await RateAsync("ten", TenFilms, 4);
         var (builder, _) = Builder(TimeSpan.FromSeconds(1));
         await builder.BuildIfDueAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        _clock.Advance(TimeSpan.FromSeconds(1.1));
 
         Assert.Equal(CommunityBuild.Unchanged, await builder.BuildIfDueAsync(CancellationToken.None));
         Assert.Equal(1, (await Snapshots().LatestAsync(CancellationToken.None))!.Version);
@@ -107,7 +115,7 @@ public sealed class CommunityBuilderTests
     public async Task A_damaged_newest_snapshot_is_replaced_by_a_build_that_reads_everyone()
     {
         await RateAsync("ten", TenFilms, 4);
-        Assert.True(await Snapshots().TryPublishAsync(1, DateTimeOffset.UtcNow.AddHours(-1), [1, 2, 3, 4], CancellationToken.None));
+        Assert.True(await Snapshots().TryPublishAsync(1, _clock.GetUtcNow().AddHours(-1), [1, 2, 3, 4], CancellationToken.None));
         var (builder, live) = Builder();
 
         Assert.Equal(CommunityBuild.Published, await builder.BuildIfDueAsync(CancellationToken.None));
@@ -119,8 +127,8 @@ public sealed class CommunityBuilderTests
     [Fact]
     public async Task When_the_daily_read_of_everyone_fails_the_build_still_takes_in_the_changed_users()
     {
-        var dayOld = DateTimeOffset.UtcNow.AddHours(-25);
-        var old = new CommunitySnapshot(1, dayOld, DateTimeOffset.UtcNow.AddMinutes(-10), dayOld, CommunityRatings.Empty);
+        var dayOld = _clock.GetUtcNow().AddHours(-25);
+        var old = new CommunitySnapshot(1, dayOld, _clock.GetUtcNow().AddMinutes(-10), dayOld, CommunityRatings.Empty);
         await Snapshots().TryPublishAsync(old.Version, old.BuiltAt, CommunitySnapshotEncoding.ToBytes(old), CancellationToken.None);
         await RateAsync("newcomer", TenFilms, 4);
         _store.FullReadsFail = true;
@@ -147,7 +155,7 @@ public sealed class CommunityBuilderTests
 
             Assert.Single(outcomes, o => o == CommunityBuild.Published);
             Assert.Equal(round, (await Snapshots().LatestAsync(CancellationToken.None))!.Version);
-            await Task.Delay(TimeSpan.FromSeconds(1.1));
+            _clock.Advance(TimeSpan.FromSeconds(1.1));
         }
     }
 
@@ -192,7 +200,7 @@ public sealed class CommunityBuilderTests
         })).ToList();
         for (var version = 1; version <= 10; version++)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = _clock.GetUtcNow();
             Assert.True(live.TryTakeIn(new CommunitySnapshot(version, now, now, now, community)));
             // Let requests run on this model before the next swap, however busy the machine.
             var before = Volatile.Read(ref answered);
@@ -218,7 +226,7 @@ public sealed class CommunityBuilderTests
             Interval = interval ?? TimeSpan.FromMinutes(5),
             ClockMargin = TimeSpan.Zero,
         });
-        return (new CommunityBuilder(_store, Snapshots(), live, options, TimeProvider.System, NullLogger<CommunityBuilder>.Instance), live);
+        return (new CommunityBuilder(_store, Snapshots(), live, options, _clock, NullLogger<CommunityBuilder>.Instance), live);
     }
 
     private RecommenderService Service(LiveModel live) =>
@@ -232,6 +240,8 @@ public sealed class CommunityBuilderTests
         foreach (var film in films)
         {
             await _store.SaveRatingAsync(chatId, film, stars, CancellationToken.None);
+            // A person's presses take time: no two writes, and no write and a build, at the same instant.
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
         }
     }
 }

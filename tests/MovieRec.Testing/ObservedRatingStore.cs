@@ -6,9 +6,10 @@ namespace MovieRec.Testing;
 /// The in-memory store (held to the Table store's contract) with what tests above the store
 /// need: the number of store calls made, and a switch that makes every call an outage.
 /// </summary>
-public sealed class ObservedRatingStore : IRatingStore
+/// <param name="time">The store's clock (when ratings and change notes were written); the system clock by default.</param>
+public sealed class ObservedRatingStore(TimeProvider? time = null) : IRatingStore
 {
-    private readonly InMemoryRatingStore _inner = new();
+    private readonly InMemoryRatingStore _inner = new(time ?? TimeProvider.System);
     private int _calls;
     private int _changes;
     private int _usersRead;
