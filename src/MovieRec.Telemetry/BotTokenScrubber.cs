@@ -5,7 +5,9 @@ namespace MovieRec.Telemetry;
 
 /// <summary>
 /// Each outgoing HTTP call is recorded with its URL; Bot API URLs carry the token in their path,
-/// so the recorded URL is the one with the token taken out (<see cref="BotApiUrl"/>).
+/// so the recorded URL is the one with the token taken out (<see cref="BotApiUrl"/>). It starts
+/// from the URL the instrumentation recorded, whose query values are redacted already, and never
+/// brings back the raw one.
 /// </summary>
 public static class BotTokenScrubber
 {
@@ -13,9 +15,9 @@ public static class BotTokenScrubber
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.RequestUri is { } uri)
+        if ((activity.GetTagItem("url.full") as string ?? request.RequestUri?.GetLeftPart(UriPartial.Path)) is { } url)
         {
-            activity.SetTag("url.full", BotApiUrl.Redacted(uri.ToString()));
+            activity.SetTag("url.full", BotApiUrl.Redacted(url));
         }
     }
 }

@@ -6,14 +6,15 @@ using MovieRec.Service;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace MovieRec.Telemetry;
 
 public static class TelemetryRegistration
 {
     /// <summary>
-    /// Requests, dependencies (the Table and Blob services, the Bot API), logs and the MovieRec
-    /// meter to Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set; nothing
+    /// Requests, dependencies (the Table and Blob services, the Bot API; without chat ids, query
+    /// strings or the bot token), logs and the MovieRec meter to Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set; nothing
     /// leaves the process otherwise (null then). Both hosts call this; the Functions worker adds its
     /// own defaults to what it returns.
     /// </summary>
@@ -29,6 +30,8 @@ public static class TelemetryRegistration
         var withIdentity = configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
         services.Configure<HttpClientTraceInstrumentationOptions>(options => options.EnrichWithHttpRequestMessage = BotTokenScrubber.Scrub);
         return services.AddOpenTelemetry()
+            // Added before the distro's exporter, so every span it exports has been scrubbed.
+            .WithTracing(tracing => tracing.AddProcessor(new ChatIdScrubber()))
             .UseAzureMonitor(options =>
             {
                 if (withIdentity)

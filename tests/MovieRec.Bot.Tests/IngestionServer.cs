@@ -15,6 +15,7 @@ public sealed class IngestionServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<string> _payloads = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Arrived)> _waiting = [];
 
     private IngestionServer(WebApplication app, string baseUrl)
     {
@@ -39,6 +40,32 @@ public sealed class IngestionServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once everything received so far, taken together, matches <paramref name="match"/>.</summary>
+    public Task WhenReceived(Func<string, bool> match)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_payloads)
+        {
+            _waiting.Add((match, arrived));
+        }
+
+        Check();
+        return arrived.Task;
+    }
+
+    private void Check()
+    {
+        var received = Received;
+        lock (_payloads)
+        {
+            foreach (var (match, arrived) in _waiting.Where(w => w.Match(received)).ToList())
+            {
+                arrived.TrySetResult();
+                _waiting.Remove((match, arrived));
+            }
+        }
+    }
+
     public static async Task<IngestionServer> StartAsync()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -58,6 +85,8 @@ public sealed class IngestionServer : IAsyncDisposable
             {
                 server._payloads.Add($"{context.Request.Path} {text}");
             }
+
+            server.Check();
 
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"itemsReceived\":0,\"itemsAccepted\":0,\"errors\":[]}", context.RequestAborted);

@@ -61,6 +61,88 @@ public class TelemetryTests
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, ingestion.Received, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_table_entitys_keys_a_key_filter_and_any_query_string_are_scrubbed_from_what_is_exported()
+    {
+        using var call = new Activity("PUT movierecchanges(PartitionKey='2026112512',RowKey='chat-4711')");
+        call.SetTag("url.full", "http://127.0.0.1:10002/devstoreaccount1/movierecchanges(PartitionKey=%272026112512%27,RowKey=%27chat-4711%27)?timeout=5");
+        call.SetTag("http.url", "https://acct.table.core.windows.net/movierecusers()?$filter=PartitionKey%20eq%20%27chat-4711%27&$select=RowKey");
+        call.SetTag("url.query", "$filter=PartitionKey%20eq%20%27chat-4711%27");
+        call.SetTag("db.statement", "PartitionKey eq 'chat-4711' and RowKey ge 'rating-'");
+        call.SetTag("http.response.status_code", 204);
+
+        new ChatIdScrubber().OnEnd(call);
+
+        Assert.Equal("PUT movierecchanges([keys])", call.DisplayName);
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1/movierecchanges([keys])", call.GetTagItem("url.full"));
+        Assert.Equal("https://acct.table.core.windows.net/movierecusers()", call.GetTagItem("http.url"));
+        Assert.Null(call.GetTagItem("url.query"));
+        Assert.Equal("PartitionKey eq '[key]' and RowKey ge '[key]'", call.GetTagItem("db.statement"));
+        Assert.Equal(204, call.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
+    public void The_token_scrubber_starts_from_the_url_the_instrumentation_redacted()
+    {
+        using var call = new Activity("HTTP GET");
+        call.SetTag("url.full", $"https://api.telegram.org/bot{BotApiEmulator.Token}/getUpdates?offset=Redacted");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://api.telegram.org/bot{BotApiEmulator.Token}/getUpdates?offset=918273645501");
+
+        BotTokenScrubber.Scrub(call, request);
+
+        Assert.Equal("https://api.telegram.org/bot[token]/getUpdates?offset=Redacted", call.GetTagItem("url.full"));
+    }
+
+    /// <summary>
+    /// A chat rates, takes a rating back and is forgotten through the API, and another talks to the
+    /// bot; of everything the host exports, nothing names either chat, nor holds the bot token.
+    /// </summary>
+    [Fact]
+    public async Task Nothing_exported_names_a_chat_or_holds_the_bot_token()
+    {
+        const string apiChat = "privacyprobe7q3zx";
+        const long botChat = 918273645501;
+        await using var ingestion = await IngestionServer.StartAsync();
+        await using var azurite = await Azurite.StartAsync();
+        await using var telegram = await EmulatorServer.StartAsync();
+        await using var host = await StandaloneHost.StartAsync(new Dictionary<string, string>
+        {
+            ["RATINGS_STORAGE"] = azurite.ConnectionString,
+            ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
+            ["TELEGRAM_API_BASE_URL"] = telegram.BaseUrl,
+            ["TELEGRAM_WEBHOOK_SECRET"] = BotFixture.Secret,
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
+            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
+            // Every trace exported (not 5 a second), so each call below is seen.
+            ["OTEL_TRACES_SAMPLER"] = "microsoft.fixed_percentage",
+            ["OTEL_TRACES_SAMPLER_ARG"] = "1.0",
+        });
+
+        var answers = new List<int>
+        {
+            (await host.PostAsync(
+                "/telegram/webhook", telegram.Emulator.UserSends(botChat, "/start"), headers: new Dictionary<string, string> { ["X-Telegram-Bot-Api-Secret-Token"] = BotFixture.Secret })).Status,
+            (await host.PostAsync("/register", new { chat_id = apiChat })).Status,
+            (await host.PostAsync("/rate_movie", new { chat_id = apiChat, movie_id = 318, rating = 4.5 })).Status,
+            (await host.PostAsync("/rate_movie", new { chat_id = apiChat, movie_id = 296, rating = 3 })).Status,
+            (await host.PostAsync("/unrate_movie", new { chat_id = apiChat, movie_id = 318 })).Status,
+            (await host.PostAsync("/forget", new { chat_id = apiChat })).Status,
+        };
+        // Exported in the order they end: once this last request is in, so is every span before it.
+        using var health = await host.Client.GetAsync("/health");
+        await ingestion.WhenReceived(received =>
+            received.Contains("/health", StringComparison.Ordinal)
+            && received.Contains("/forget", StringComparison.Ordinal)
+            && received.Contains("movierecchanges", StringComparison.Ordinal)
+            && received.Contains("bot[token]/sendMessage", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.All(answers, status => Assert.Equal(200, status));
+        var exported = ingestion.Received;
+        Assert.DoesNotContain(apiChat, exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(botChat.ToString(System.Globalization.CultureInfo.InvariantCulture), exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(BotApiEmulatorToken.Secret, exported, StringComparison.Ordinal);
+    }
+
     private static bool Arrived(string received) =>
         received.Contains("RequestData", StringComparison.Ordinal)
         && received.Contains("/telegram/webhook", StringComparison.Ordinal)
