@@ -93,7 +93,8 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     /// <summary>
     /// POST /recommend: the top_n movies the recommender ranks best for the user, each with its
     /// predicted stars and reason; with genres, films of any of them. An unknown genre is a 400 that
-    /// names the valid ones.
+    /// names the valid ones; a genre named twice (in any case) counts once, so what goes on is at
+    /// most the catalogue's genres, each once.
     /// </summary>
     public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
         RecommendRequest request, CancellationToken cancellationToken)
@@ -108,7 +109,10 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
                     StatusCodes.Status400BadRequest, $"'{name}' is not a MovieLens genre; the genres are: {string.Join(", ", genres.Names)}.");
             }
 
-            resolved.Add(genre);
+            if (!resolved.Contains(genre))
+            {
+                resolved.Add(genre);
+            }
         }
 
         // An unknown chat gets the empty list, as one with too few ratings does (the contract).
