@@ -31,7 +31,9 @@ node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort 10000 --location 
 azurite_pids="$azurite_pids $!"
 
 if command -v func >/dev/null 2>&1; then
-  (cd src/MovieRec.Functions && exec func start --port 7071) &
+  # --enableAuth: without it Core Tools skips the function-key check, and every JSON route would
+  # answer anyone who reaches the port (docs/security.md); with it, keys are checked as in Azure.
+  (cd src/MovieRec.Functions && exec func start --port 7071 --enableAuth) &
 else
   echo "func is not installed: serving the same endpoints with the standalone host."
   # Published self-contained with one ReadyToRun composite image: the shortest cold start

@@ -14,6 +14,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddAzureStorage(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
+builder.Services.AddStandaloneHostChecks();
 // The Functions app rebuilds the community from a timer function; this host, from a background service.
 builder.Services.AddCommunityBuilding();
 builder.Services.AddMovieRecTelemetry(builder.Configuration);
@@ -24,6 +25,8 @@ if (SettingsCheck.Failure(app.Services) is { } failure)
     return 1;
 }
 
+app.UseMovieRecAnswerHeaders();
+app.UseLoopbackHostsWithoutApiKeys();
 app.UseMovieRecErrorAnswers();
 app.MapMovieRecRoutes();
 app.Run();

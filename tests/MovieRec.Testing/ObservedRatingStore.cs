@@ -22,8 +22,18 @@ public sealed class ObservedRatingStore : IRatingStore
     /// <summary>When true every call throws <see cref="StoreUnavailableException"/>, as an unreachable store does.</summary>
     public bool Broken { get; set; }
 
-    public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
-        Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
+    /// <summary>Awaited before each registration reaches the store: holds registrations in flight, as a slow store's round trips are.</summary>
+    public Func<Task>? BeforeRegistering { get; set; }
+
+    public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
+    {
+        if (BeforeRegistering is { } wait)
+        {
+            await wait();
+        }
+
+        return await Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
+    }
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
         Observe(() => _inner.GetRatingsAsync(chatId, cancellationToken));
