@@ -48,7 +48,9 @@ else
 fi
 
 if command -v func >/dev/null 2>&1; then
-  (cd src/MovieRec.Functions && exec func start --port 7071) &
+  # --enableAuth: without it Core Tools skips the function-key check, and every JSON route would
+  # answer anyone who reaches the port (docs/security.md); with it, keys are checked as in Azure.
+  (cd src/MovieRec.Functions && exec func start --port 7071 --enableAuth) &
 else
   echo "func is not installed: serving the same endpoints with the standalone host."
   # Published self-contained with one ReadyToRun composite image: the shortest cold start

@@ -77,12 +77,17 @@ public static class ApiRoutes
         [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
             ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute, MiniAppPageRoute, MiniAppFileRoute];
 
-    /// <summary>A JSON route: its body read by <paramref name="read"/>, answered by the injected <see cref="Handlers"/>.</summary>
+    /// <summary>
+    /// A JSON route: its body read by <paramref name="read"/>, answered by the injected <see cref="Handlers"/>.
+    /// A request with more than one key value is 401 here, in both hosts (<see cref="ApiCaller"/>).
+    /// </summary>
     private static ApiRoute Post<TRequest, TResult>(
         string path, Func<JsonElement?, Parsed<TRequest>> read, Func<Handlers, TRequest, HttpContext, CancellationToken, Task<TResult>> handle)
         where TResult : IResult =>
-        new("POST", path, context => HttpEndpoint.HandleAsync(context, read, async (request, cancellationToken) =>
-            await handle(context.RequestServices.GetRequiredService<Handlers>(), request, context, cancellationToken)));
+        new("POST", path, context => ApiCaller.KeyValues(context.Request) > 1
+            ? Task.FromResult<IResult>(ApiErrors.Of(StatusCodes.Status401Unauthorized, RouteMapping.KeyRequired))
+            : HttpEndpoint.HandleAsync(context, read, async (request, cancellationToken) =>
+                await handle(context.RequestServices.GetRequiredService<Handlers>(), request, context, cancellationToken)));
 }
 
 /// <summary>One route: its method, its path (no leading slash, no prefix), who may call it, and how it answers.</summary>

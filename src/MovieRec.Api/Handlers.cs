@@ -14,22 +14,30 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
 {
     /// <summary>
     /// POST /register: {"exists": 0} the first time a chat id is seen, {"exists": 1} after. A key
-    /// whose budget of new chats is spent gets 429 for a chat that would be new (one extra read tells).
+    /// takes one of its new chats before the store is asked, and gives it back when the chat existed,
+    /// so parallel calls never create more than the budget; with none left, a chat that would be new
+    /// gets 429 (one extra read tells a known one, which still answers {"exists": 1}).
     /// </summary>
     public async Task<Results<Ok<RegisterAnswer>, JsonHttpResult<ErrorAnswer>>> RegisterAsync(
         ChatRequest request, ApiCaller caller, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (caller.KeyId is { } key && !limits.MayCreateChat(key))
+        if (caller.KeyId is not { } key)
+        {
+            return TypedResults.Ok(new RegisterAnswer(await service.RegisterAsync(request.ChatId, cancellationToken) ? 0 : 1));
+        }
+
+        if (!limits.TryTakeNewChat(key, out var permit, out var wait))
         {
             return await service.IsKnownAsync(request.ChatId, cancellationToken)
                 ? TypedResults.Ok(new RegisterAnswer(1))
-                : TooMany(response, RateLimits.NewChatRetryAfter, "This API key has registered as many new chats as it may in a minute; try again after Retry-After.");
+                : TooMany(response, wait, "This API key has registered as many new chats as it may in a minute; try again after Retry-After.");
         }
 
+        // A store failure keeps the permit: the chat may have been created before the answer was lost.
         var created = await service.RegisterAsync(request.ChatId, cancellationToken);
-        if (created && caller.KeyId is { } spender)
+        if (!created)
         {
-            limits.ChatCreated(spender);
+            limits.ChatExisted(permit);
         }
 
         return TypedResults.Ok(new RegisterAnswer(created ? 0 : 1));
@@ -93,7 +101,8 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     /// <summary>
     /// POST /recommend: the top_n movies the recommender ranks best for the user, each with its
     /// predicted stars and reason; with genres, films of any of them. An unknown genre is a 400 that
-    /// names the valid ones.
+    /// names the valid ones; a genre named twice (in any case) counts once, so what goes on is at
+    /// most the catalogue's genres, each once.
     /// </summary>
     public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
         RecommendRequest request, CancellationToken cancellationToken)
@@ -108,7 +117,10 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
                     StatusCodes.Status400BadRequest, $"'{name}' is not a MovieLens genre; the genres are: {string.Join(", ", genres.Names)}.");
             }
 
-            resolved.Add(genre);
+            if (!resolved.Contains(genre))
+            {
+                resolved.Add(genre);
+            }
         }
 
         // An unknown chat gets the empty list, as one with too few ratings does (docs/api.md).

@@ -11,14 +11,16 @@ namespace MovieRec.Api;
 /// POST /app/api/{action}: the Mini App's calls, the same use cases and handlers as the JSON routes,
 /// for the signed-in person only. Each call signs in with Telegram's initData in
 /// <c>Authorization: tma …</c> (401 when missing, forged or expired); the chat is the signed user id,
-/// and a chat_id in the body is never read. Sign-ins are limited per user, and writes spend the
-/// person's rate limit as bot presses do (429 with Retry-After).
+/// and a chat_id in the body is never read. Sign-ins are limited per user, failed ones per client
+/// address, and writes spend the person's rate limit as bot presses do (429 with Retry-After).
 /// </summary>
 public static class MiniAppApi
 {
     public const string PathPrefix = "app/api/";
 
     public const string SignInRequired = "Sign-in failed: open MovieRec from Telegram again.";
+
+    public const string TooManyFailedSignIns = "Too many failed sign-ins from this address; open MovieRec from Telegram again after Retry-After.";
 
     private delegate Task<IResult> Action(Handlers handlers, string chatId, JsonElement? body, CancellationToken cancellationToken);
 
@@ -54,15 +56,18 @@ public static class MiniAppApi
             }
 
             var services = context.RequestServices;
+            var limits = services.GetRequiredService<RateLimits>();
             var authorization = context.Request.Headers.Authorization.ToString();
             var initData = authorization.StartsWith("tma ", StringComparison.Ordinal) ? authorization[4..] : null;
             if (!services.GetRequiredService<MiniAppSignIn>().TryValidate(initData, out var user))
             {
-                return ApiErrors.Of(StatusCodes.Status401Unauthorized, SignInRequired);
+                // Failures are counted per client address; a valid sign-in is never refused by that count.
+                return limits.TryFailedSignIn(context.Connection.RemoteIpAddress, out var failedWait)
+                    ? ApiErrors.Of(StatusCodes.Status401Unauthorized, SignInRequired)
+                    : Handlers.TooMany(context.Response, failedWait, TooManyFailedSignIns);
             }
 
             var chat = user.ToString(CultureInfo.InvariantCulture);
-            var limits = services.GetRequiredService<RateLimits>();
             if (!limits.TryMiniAppSignIn(chat, out var wait) || (action.Writes && !limits.TryPersonWrite(chat, out wait)))
             {
                 return Handlers.TooMany(context.Response, wait, "Too many requests from this person; try again after Retry-After.");

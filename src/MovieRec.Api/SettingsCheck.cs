@@ -21,5 +21,10 @@ public static class SettingsCheck
         {
             return $"MovieRec cannot start: {string.Join(" ", e.Failures)}";
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Settings of more than one kind failed (say the bot's and API_KEYS): still one line.
+            return $"MovieRec cannot start: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures))}";
+        }
     }
 }

@@ -7,7 +7,14 @@ namespace MovieRec.Bot;
 /// <summary>The Mini App settings (docs/api.md).</summary>
 public sealed class MiniAppOptions
 {
-    public static readonly TimeSpan DefaultAuthMaxAge = TimeSpan.FromDays(1);
+    /// <summary>
+    /// An hour: Telegram signs initData when the Mini App opens, and the page calls as it is used, so
+    /// an hour covers a long session; a leaked initData (a log, a shared screen) is good for no longer.
+    /// </summary>
+    public static readonly TimeSpan DefaultAuthMaxAge = TimeSpan.FromHours(1);
+
+    /// <summary>The longest MINIAPP_AUTH_MAX_AGE may be set to: a day, what Telegram's own examples allow.</summary>
+    public static readonly TimeSpan LongestAuthMaxAge = TimeSpan.FromDays(1);
 
     /// <summary>How old a Mini App's signed initData may be, as written (a .NET TimeSpan); parsed into <see cref="AuthMaxAge"/> once.</summary>
     [ConfigurationKeyName("MINIAPP_AUTH_MAX_AGE")]
@@ -34,15 +41,15 @@ internal sealed class MiniAppOptionsSetup : IPostConfigureOptions<MiniAppOptions
     }
 }
 
-/// <summary>A malformed MINIAPP_AUTH_MAX_AGE stops the app at start with one line.</summary>
+/// <summary>A malformed MINIAPP_AUTH_MAX_AGE, or one longer than a day, stops the app at start with one line.</summary>
 internal sealed class MiniAppOptionsValidation : IValidateOptions<MiniAppOptions>
 {
     public ValidateOptionsResult Validate(string? name, MiniAppOptions options)
     {
         var failures = new List<string>();
-        if (!(TimeSpanSetting.TryRead(options.AuthMaxAgeSetting, MiniAppOptions.DefaultAuthMaxAge, out var age) && age > TimeSpan.Zero))
+        if (!(TimeSpanSetting.TryRead(options.AuthMaxAgeSetting, MiniAppOptions.DefaultAuthMaxAge, out var age) && age > TimeSpan.Zero && age <= MiniAppOptions.LongestAuthMaxAge))
         {
-            failures.Add("MINIAPP_AUTH_MAX_AGE is not a positive time span (e.g. 1.00:00:00 for a day).");
+            failures.Add("MINIAPP_AUTH_MAX_AGE must be a time span above zero and at most a day (e.g. 01:00:00 for an hour, the default).");
         }
 
         // Telegram opens Mini Apps over HTTPS only.

@@ -1,37 +1,37 @@
 namespace MovieRec.Domain;
 
-/// <summary>MovieLens's genres ("Action|Sci-Fi"): the valid names, and which films have which.</summary>
+/// <summary>
+/// MovieLens's genres ("Action|Sci-Fi"): the valid names, and which films have which. Each film's
+/// genres are held as one bit mask, built once per catalogue, so "a film of any of these genres" is
+/// a mask AND and nothing is kept per list of genres a caller asks for (docs/security.md).
+/// </summary>
 public sealed class GenreIndex
 {
+    /// <summary>The most genres a catalogue may have: one bit each of a <see cref="long"/>. MovieLens has 19.</summary>
+    public const int MaxGenres = 64;
+
     private const string NoGenre = "(no genres listed)";
 
-    private readonly Dictionary<string, HashSet<int>> _filmsByGenre;
-    private readonly int[] _allFilms;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<int>> _filmsNotOf = new(StringComparer.Ordinal);
+    private readonly string[] _names;
+    private readonly int[] _films;
+    private readonly long[] _masks;
 
     public GenreIndex(IEnumerable<Movie> movies)
     {
         ArgumentNullException.ThrowIfNull(movies);
-        _filmsByGenre = new Dictionary<string, HashSet<int>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var movie in movies)
+        var catalogue = movies.ToList();
+        _names = [.. catalogue.SelectMany(Of).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        if (_names.Length > MaxGenres)
         {
-            foreach (var genre in Of(movie))
-            {
-                if (!_filmsByGenre.TryGetValue(genre, out var films))
-                {
-                    _filmsByGenre[genre] = films = [];
-                }
-
-                films.Add(movie.Id);
-            }
+            throw new ArgumentException($"The catalogue has {_names.Length} genres; at most {MaxGenres} are supported.", nameof(movies));
         }
 
-        Names = [.. _filmsByGenre.Keys.Order(StringComparer.Ordinal)];
-        _allFilms = [.. _filmsByGenre.Values.SelectMany(f => f).Distinct()];
+        _films = [.. catalogue.Select(m => m.Id)];
+        _masks = [.. catalogue.Select(m => MaskOf(Of(m)))];
     }
 
     /// <summary>Every genre name, as MovieLens spells it, in alphabetical order.</summary>
-    public IReadOnlyList<string> Names { get; }
+    public IReadOnlyList<string> Names => _names;
 
     /// <summary>A film's genres as MovieLens lists them; none for "(no genres listed)".</summary>
     public static IReadOnlyList<string> Of(Movie movie)
@@ -49,21 +49,33 @@ public sealed class GenreIndex
 
     /// <summary>
     /// The films of none of <paramref name="genres"/> (names as <see cref="TryResolve"/> gives them):
-    /// what a list of those genres leaves out. Kept per combination asked for, since the same few
-    /// come again and again.
+    /// what a list of those genres leaves out. Worked out afresh for each call from the films' masks.
     /// </summary>
     public IReadOnlySet<int> FilmsNotOf(IReadOnlyCollection<string> genres)
     {
         ArgumentNullException.ThrowIfNull(genres);
-        return _filmsNotOf.GetOrAdd(string.Join('|', genres.Order(StringComparer.Ordinal)), _ =>
+        var wanted = MaskOf(genres);
+        var outside = new HashSet<int>();
+        for (var i = 0; i < _films.Length; i++)
         {
-            var outside = new HashSet<int>(_allFilms);
-            foreach (var genre in genres)
+            if ((_masks[i] & wanted) == 0)
             {
-                outside.ExceptWith(_filmsByGenre[genre]);
+                outside.Add(_films[i]);
             }
+        }
 
-            return outside;
-        });
+        return outside;
+    }
+
+    private long MaskOf(IEnumerable<string> genres)
+    {
+        var mask = 0L;
+        foreach (var genre in genres)
+        {
+            var bit = Array.FindIndex(_names, n => string.Equals(n, genre, StringComparison.OrdinalIgnoreCase));
+            mask |= bit >= 0 ? 1L << bit : throw new KeyNotFoundException($"'{genre}' is not a genre of this catalogue.");
+        }
+
+        return mask;
     }
 }

@@ -93,6 +93,10 @@ public static class ApiFunctions
 
     private sealed class ResultAction(IResult result) : IActionResult
     {
-        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            AnswerHeaders.Apply(context.HttpContext.Response);
+            return result.ExecuteAsync(context.HttpContext);
+        }
     }
 }

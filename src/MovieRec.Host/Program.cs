@@ -14,6 +14,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 // The community builds and the retention sweep run here as hosted services (the Functions app runs them on timers).
 builder.Services.AddMovieRecCore(builder.Configuration);
 builder.Services.AddMovieRecApi(builder.Configuration);
+builder.Services.AddStandaloneHostChecks();
 builder.Services.AddMovieRecTelemetry(builder.Configuration);
 var app = builder.Build();
 if (SettingsCheck.Failure(app.Services) is { } failure)
@@ -22,6 +23,8 @@ if (SettingsCheck.Failure(app.Services) is { } failure)
     return 1;
 }
 
+app.UseMovieRecAnswerHeaders();
+app.UseLoopbackHostsWithoutApiKeys();
 app.UseMovieRecErrorAnswers();
 app.MapMovieRecRoutes();
 app.Run();

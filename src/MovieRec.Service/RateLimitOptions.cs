@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace MovieRec.Service;
 
 /// <summary>
-/// How fast people and key holders may write (docs/security.md has the reasoning). Each is a token
-/// bucket per instance: the number is both the burst and the refill per minute.
+/// How fast people and key holders may write (docs/security.md has the reasoning), per instance.
+/// A person's writes and sign-ins are token buckets (the number is both the burst and the refill
+/// per minute); a key's new chats and an address's failed sign-ins are counted per clock minute.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -30,4 +31,13 @@ public sealed class RateLimitOptions
     /// </summary>
     [ConfigurationKeyName("RATE_LIMIT_MINIAPP_SIGNINS_PER_MINUTE")]
     public int MiniAppSignInsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Failed Mini App sign-ins (initData missing, forged or expired) one client address may make
+    /// in a minute before the answer is 429 instead of 401. A person fails when the page was left
+    /// open past MINIAPP_AUTH_MAX_AGE, once, and reopens it; 10 is many of those. A valid sign-in
+    /// is never refused by this count, so a shared address (a NAT, a proxy) cannot lock people out.
+    /// </summary>
+    [ConfigurationKeyName("RATE_LIMIT_MINIAPP_FAILED_SIGNINS_PER_MINUTE")]
+    public int MiniAppFailedSignInsPerMinute { get; set; } = 10;
 }

@@ -65,8 +65,8 @@ public static class ServiceRegistration
         services.AddSingleton<RecommenderService>();
         services.AddOptions<RateLimitOptions>().Bind(configuration)
             .Validate(
-                o => o.PersonWritesPerMinute >= 1 && o.KeyNewChatsPerMinute >= 1 && o.MiniAppSignInsPerMinute >= 1,
-                "RATE_LIMIT_PERSON_WRITES_PER_MINUTE, RATE_LIMIT_KEY_NEW_CHATS_PER_MINUTE and RATE_LIMIT_MINIAPP_SIGNINS_PER_MINUTE must be at least 1.")
+                o => o.PersonWritesPerMinute >= 1 && o.KeyNewChatsPerMinute >= 1 && o.MiniAppSignInsPerMinute >= 1 && o.MiniAppFailedSignInsPerMinute >= 1,
+                "RATE_LIMIT_PERSON_WRITES_PER_MINUTE, RATE_LIMIT_KEY_NEW_CHATS_PER_MINUTE, RATE_LIMIT_MINIAPP_SIGNINS_PER_MINUTE and RATE_LIMIT_MINIAPP_FAILED_SIGNINS_PER_MINUTE must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<RetentionSweep>();

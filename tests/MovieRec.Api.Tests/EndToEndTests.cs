@@ -81,7 +81,7 @@ public sealed class EndToEndTests(ApiFixture app) : IClassFixture<ApiFixture>
         await socket.ConnectAsync("127.0.0.1", app.Host.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
-            "POST /register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n{}\r\n0\r\n\r\n"));
+            "POST /register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n{}\r\n0\r\n\r\n"));
         var answer = new byte[4096];
         var read = await stream.ReadAsync(answer);
         var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);

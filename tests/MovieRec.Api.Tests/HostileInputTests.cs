@@ -8,8 +8,8 @@ namespace MovieRec.Api.Tests;
 
 /// <summary>
 /// Generated requests (<see cref="HostileRequests"/>, a fixed seed: the same requests every run)
-/// against every route: no 5xx but 503 with Retry-After, a JSON error on every refusal, and nothing
-/// written by a refused request. In process on the in-memory store (10,000 requests), and a smaller
+/// against every route: no 5xx but 503 with Retry-After, a JSON error on every refusal, nothing
+/// written by a refused request, and nosniff on every answer. In process on the in-memory store (10,000 requests), and a smaller
 /// run through the real host and Azurite.
 /// </summary>
 public sealed class HostileInputTests(ITestOutputHelper output)
@@ -88,6 +88,9 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             {
                 Assert.True(IsJsonError(text), where);
             }
+
+            // Every answer the app makes (Kestrel's own refusals never reach it) tells the browser not to sniff.
+            Assert.True(kestrelRefusal || (response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) && sniff.Single() == "nosniff"), where);
 
             if (status >= 300)
             {

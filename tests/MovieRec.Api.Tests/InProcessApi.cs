@@ -17,22 +17,25 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly IPAddress _caller;
+    private readonly TimeProvider? _clock;
     private HttpClient? _client;
 
     public InProcessApi()
-        : this(new Dictionary<string, string>(), null)
+        : this(new Dictionary<string, string>(), null, null)
     {
     }
 
-    private InProcessApi(IReadOnlyDictionary<string, string> settings, IPAddress? caller)
+    private InProcessApi(IReadOnlyDictionary<string, string> settings, IPAddress? caller, TimeProvider? clock)
     {
         _settings = settings;
         _caller = caller ?? IPAddress.Loopback;
+        _clock = clock;
     }
 
     /// <param name="settings">Settings on top of the test defaults (API_KEYS, rate limits).</param>
     /// <param name="caller">The address requests come from; loopback by default, as a local client's.</param>
-    public static InProcessApi With(IReadOnlyDictionary<string, string> settings, IPAddress? caller = null) => new(settings, caller);
+    /// <param name="clock">The app's clock (rate limits' minutes, sign-in ages); the system's by default.</param>
+    public static InProcessApi With(IReadOnlyDictionary<string, string> settings, IPAddress? caller = null, TimeProvider? clock = null) => new(settings, caller, clock);
 
     /// <summary>The store behind the API, counting its calls.</summary>
     public ObservedRatingStore Store { get; } = new();
@@ -60,6 +63,10 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
         {
             services.AddSingleton<IRatingStore>(Store);
             services.AddSingleton<IStartupFilter>(new CallerAddress(_caller));
+            if (_clock is not null)
+            {
+                services.AddSingleton(_clock);
+            }
         });
     }
 

@@ -33,6 +33,8 @@ public sealed class InProcessWebhookTests : IAsyncLifetime
             builder.UseSetting("MOVIELENS_DIR", Repository.MovieLensFolder);
             builder.UseSetting("MODEL_REFRESH_INTERVAL", "00:00:00");
             builder.UseSetting("TELEGRAM_BOT_TOKEN", BotApiEmulator.Token);
+            // A host with the bot refuses to start without API_KEYS (docs/security.md).
+            builder.UseSetting("API_KEYS", "in-process-webhook-test-key-0123");
             builder.UseSetting("TELEGRAM_WEBHOOK_SECRET", Secret);
             builder.UseSetting("TELEGRAM_API_BASE_URL", _telegram.BaseUrl);
             builder.ConfigureServices(services =>

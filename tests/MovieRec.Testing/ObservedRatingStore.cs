@@ -26,8 +26,18 @@ public sealed class ObservedRatingStore(TimeProvider? time = null) : IRatingStor
     /// <summary>When true every call throws <see cref="StoreRejectedException"/>, as a store that refuses the app (a missing role) does.</summary>
     public bool Rejects { get; set; }
 
-    public Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken) =>
-        Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
+    /// <summary>Awaited before each registration reaches the store: holds registrations in flight, as a slow store's round trips are.</summary>
+    public Func<Task>? BeforeRegistering { get; set; }
+
+    public async Task<bool> TryRegisterAsync(string chatId, CancellationToken cancellationToken)
+    {
+        if (BeforeRegistering is { } wait)
+        {
+            await wait();
+        }
+
+        return await Observe(() => _inner.TryRegisterAsync(chatId, cancellationToken), changed: created => created);
+    }
 
     public Task<UserRatings?> GetRatingsAsync(string chatId, CancellationToken cancellationToken) =>
         Observe(() => _inner.GetRatingsAsync(chatId, cancellationToken));
