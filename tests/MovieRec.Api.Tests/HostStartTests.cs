@@ -3,7 +3,10 @@ using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
 
-/// <summary>Settings that cannot work stop the standalone host at start with one line that names them (and never a secret).</summary>
+/// <summary>
+/// Settings that cannot work stop the standalone host at start with one line that names them (and never a
+/// secret): each setting checked in process (StartCheck), the process itself once for the line and the exit code.
+/// </summary>
 public class HostStartTests
 {
     [Theory]
@@ -19,18 +22,29 @@ public class HostStartTests
         "RATINGS_STORAGE",
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleQ==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
         "RATINGS_STORAGE names a TableEndpoint but no BlobEndpoint")]
-    public async Task A_setting_that_cannot_work_stops_the_host_with_one_line(string setting, string value, string expected)
+    public void A_setting_that_cannot_work_stops_the_host_with_one_line_naming_it(string setting, string value, string expected)
     {
-        var (exitCode, output) = await RunUntilExitAsync(new Dictionary<string, string> { [setting] = value });
+        var line = StartCheck.FailureWith(new Dictionary<string, string?> { [setting] = value });
 
-        Assert.Equal(1, exitCode);
-        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.NotNull(line);
+        Assert.DoesNotContain('\n', line);
         Assert.StartsWith("MovieRec cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         if (setting is "TELEGRAM_BOT_TOKEN" or "RATINGS_STORAGE" or "API_KEYS")
         {
             Assert.DoesNotContain(setting == "RATINGS_STORAGE" ? "c2VjcmV0LWtleQ==" : value.Split(',')[^1], line, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_host_process_prints_the_start_checks_line_alone_and_exits_with_1()
+    {
+        var (exitCode, output) = await RunUntilExitAsync(new Dictionary<string, string> { ["API_KEYS"] = "long-enough-key-0123456789,short-key" });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(StartCheck.FailureWith(new Dictionary<string, string?> { ["API_KEYS"] = "long-enough-key-0123456789,short-key" }), line);
+        Assert.DoesNotContain("short-key", line, StringComparison.Ordinal);
     }
 
     [Fact]

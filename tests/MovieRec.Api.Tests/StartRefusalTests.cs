@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MovieRec.Storage;
-using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
 
@@ -135,20 +131,5 @@ public sealed class StartRefusalTests
         Assert.Null(FailureWith(new() { ["MINIAPP_AUTH_MAX_AGE"] = age }));
     }
 
-    /// <summary>The start check's line for these settings (on top of the test data's MovieLens), built as the standalone host builds its services.</summary>
-    private static string? FailureWith(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["MOVIELENS_DIR"] = Repository.MovieLensFolder })
-            .AddInMemoryCollection(settings)
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddInMemoryStorage();
-        services.AddMovieRecApi(configuration);
-        services.AddStandaloneHostChecks();
-        using var provider = services.BuildServiceProvider();
-        return SettingsCheck.Failure(provider);
-    }
+    private static string? FailureWith(Dictionary<string, string?> settings) => StartCheck.FailureWith(settings);
 }
