@@ -39,6 +39,10 @@ var applicationInsightsName = 'appi-movierec-${resourceToken}'
 var keyVaultName = 'kv-movierec-${resourceToken}'
 // The community snapshots' container (StorageOptions.SnapshotsContainer in the app).
 var snapshotsContainerName = 'model-snapshots'
+// The deployment package's container: Flex Consumption writes the package there and starts from it.
+var deploymentContainerName = 'app-package'
+// The Functions host's own containers: its keys (function keys included) and its locks and timers.
+var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -73,6 +77,8 @@ module storage 'app/storage.bicep' = {
   params: {
     name: storageAccountName
     snapshotsContainerName: snapshotsContainerName
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
     location: location
     tags: tags
   }
@@ -99,6 +105,8 @@ module rbac 'app/rbac.bicep' = {
   params: {
     storageAccountName: storageAccountName
     snapshotsContainerName: snapshotsContainerName
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
     applicationInsightsName: applicationInsightsName
     identityName: identityName
   }
@@ -117,7 +125,7 @@ module function 'app/function.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storageAccountName
-    deploymentContainerName: storage.outputs.deploymentContainerName
+    deploymentContainerName: deploymentContainerName
     applicationInsightsName: applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     modelRefreshInterval: modelRefreshInterval

@@ -85,6 +85,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
+  // No FTP and no Kudu basic auth: a deploy signs in with Entra ID (azd and az do), so no
+  // publishing password exists to leak.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: { allow: false }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: { allow: false }
+  }
+
   resource settings 'config' = {
     name: 'appsettings'
     properties: {

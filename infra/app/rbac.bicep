@@ -1,7 +1,10 @@
-// What the app's identity may do. Names are guid(scope, identity, role), so a redeploy finds
-// the same assignments instead of failing on duplicates.
+// What the app's identity may do, each role on the narrowest scope that serves: blob roles on
+// their containers, never on the account. Names are guid(scope, identity, role), so a redeploy
+// finds the same assignments instead of failing on duplicates.
 param storageAccountName string
 param snapshotsContainerName string
+param deploymentContainerName string
+param hostContainerNames array
 param applicationInsightsName string
 param identityName string
 
@@ -19,27 +22,50 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/${deploymentContainerName}'
+}
+
 resource snapshotsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
   name: '${storageAccountName}/default/${snapshotsContainerName}'
 }
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for container in hostContainerNames: {
+    name: '${storageAccountName}/default/${container}'
+  }
+]
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
 
-// The deployment package container, and the host's own containers (keys, leases) beside it.
-resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, identity.id, storageBlobDataOwner)
-  scope: account
+// The deployment package: written by the platform when a package is published, read at each start.
+resource deploymentContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deploymentContainer.id, identity.id, storageBlobDataContributor)
+  scope: deploymentContainer
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
   }
 }
 
-// The community snapshots: read, written and leased by the app itself. Granted on the container,
-// so the app's own access does not hang on the Functions host's account-wide role above.
+// The Functions host's keys and its locks: the role Microsoft documents for host storage
+// (Storage Blob Data Owner), on those two containers only.
+resource hostOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in hostContainerNames: {
+    name: guid(hostContainers[i].id, identity.id, storageBlobDataOwner)
+    scope: hostContainers[i]
+    properties: {
+      principalId: identity.properties.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    }
+  }
+]
+
+// The community snapshots: read, written and leased by the app itself.
 resource snapshotsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(snapshotsContainer.id, identity.id, storageBlobDataContributor)
   scope: snapshotsContainer

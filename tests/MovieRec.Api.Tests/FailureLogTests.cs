@@ -42,6 +42,22 @@ public class FailureLogTests
         Assert.Equal(3, logger.Lines.Count);
     }
 
+    [Fact]
+    public void A_flood_of_distinct_failure_messages_is_remembered_a_thousand_kinds_at_most()
+    {
+        var logger = new LinesLogger();
+        var log = new FailureLog(logger, new ManualClock());
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            // A message that carries what the caller sent, different every time.
+            log.Report(LogLevel.Warning, "Ratings store unavailable", new InvalidOperationException($"partition chat-{i} is busy"));
+        }
+
+        Assert.InRange(log.Kinds, 1, FailureLog.MaxKinds);
+        Assert.Equal(20_000, logger.Lines.Count);
+    }
+
     private sealed class LinesLogger : ILogger<FailureLog>
     {
         public List<string> Lines { get; } = [];

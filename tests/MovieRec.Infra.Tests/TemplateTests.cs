@@ -9,6 +9,9 @@ public sealed class TemplateTests
 {
     private static readonly ArmTemplate Template = ArmTemplate.Main;
 
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+
     private static JsonObject App => Template.Single("Microsoft.Web/sites").Resource;
 
     private static JsonObject AppSettings => Template.Single("Microsoft.Web/sites/config").Resource["properties"]!.AsObject();
@@ -57,11 +60,13 @@ public sealed class TemplateTests
     [Fact]
     public void The_community_snapshots_live_in_a_private_container_of_the_name_the_app_uses()
     {
+        // The package's, the snapshots', and the Functions host's two (one declaration, copied).
         var containers = Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers");
-        Assert.Equal(2, containers.Count);
+        Assert.Equal(3, containers.Count);
         Assert.All(containers, c => Assert.Equal("None", (string?)c.Resource["properties"]!["publicAccess"]));
         var main = Template.Root;
         Assert.Equal(new StorageOptions().SnapshotsContainer, (string?)main["variables"]!["snapshotsContainerName"]);
+        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets"], main["variables"]!["hostContainerNames"]!.AsArray().Select(n => (string?)n));
     }
 
     [Fact]
@@ -97,16 +102,18 @@ public sealed class TemplateTests
     }
 
     [Theory]
-    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
-    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
-    [InlineData("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts/blobServices/containers")] // Storage Blob Data Contributor, snapshots
-    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
-    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
-    public void The_identity_holds_each_role_on_its_resource_under_an_idempotent_name(string role, string scopeType)
+    [InlineData(StorageBlobDataOwner, "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('hostContainerNames')[copyIndex()]")]
+    [InlineData(StorageBlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('deploymentContainerName')")]
+    [InlineData(StorageBlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('snapshotsContainerName')")]
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts", "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]")] // Storage Table Data Contributor
+    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components", "")] // Monitoring Metrics Publisher
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults", "")] // Key Vault Secrets User
+    public void The_identity_holds_each_role_on_its_resource_under_an_idempotent_name(string role, string scopeType, string scopeNames)
     {
         var assignment = Assert.Single(
             Template.OfType("Microsoft.Authorization/roleAssignments"),
-            a => Resolve(a.Template, (string)a.Resource["properties"]!["roleDefinitionId"]!).Contains(role, StringComparison.Ordinal));
+            a => Resolve(a.Template, (string)a.Resource["properties"]!["roleDefinitionId"]!).Contains(role, StringComparison.Ordinal)
+                && ((string)a.Resource["scope"]!).Contains(scopeNames, StringComparison.Ordinal));
         var properties = assignment.Resource["properties"]!;
 
         Assert.Equal("ServicePrincipal", (string?)properties["principalType"]);
@@ -119,8 +126,47 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void There_are_exactly_five_role_assignments() =>
-        Assert.Equal(5, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
+    public void There_are_exactly_six_role_assignments_one_of_them_for_each_host_container() =>
+        Assert.Equal(6, Template.OfType("Microsoft.Authorization/roleAssignments").Count);
+
+    [Fact]
+    public void No_blob_role_is_granted_on_the_whole_storage_account()
+    {
+        var blobRoles = Template.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(a => Resolve(a.Template, (string)a.Resource["properties"]!["roleDefinitionId"]!) is var role
+                && (role.Contains(StorageBlobDataOwner, StringComparison.Ordinal) || role.Contains(StorageBlobDataContributor, StringComparison.Ordinal)))
+            .ToList();
+
+        // The host's two containers' assignments are one declaration, copied.
+        Assert.Equal(3, blobRoles.Count);
+        Assert.All(blobRoles, a => Assert.StartsWith(
+            "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers'", (string?)a.Resource["scope"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_deployment_package_container_is_the_one_the_app_starts_from_and_has_its_own_role()
+    {
+        var main = Template.Root;
+        var storage = Assert.Single(Template.OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "storage").Resource;
+        var function = Assert.Single(Template.OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "function").Resource;
+
+        Assert.Equal("app-package", (string?)main["variables"]!["deploymentContainerName"]);
+        Assert.Equal("[variables('deploymentContainerName')]", (string?)storage["properties"]!["parameters"]!["deploymentContainerName"]!["value"]);
+        Assert.Equal("[variables('deploymentContainerName')]", (string?)function["properties"]!["parameters"]!["deploymentContainerName"]!["value"]);
+        Assert.Contains("parameters('deploymentContainerName')", (string?)App["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["value"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ftp")]
+    [InlineData("scm")]
+    public void Basic_publishing_credentials_are_off(string channel)
+    {
+        var policy = Assert.Single(
+            Template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"),
+            p => ((string)p.Resource["name"]!).EndsWith($"'{channel}')]", StringComparison.Ordinal));
+
+        Assert.False((bool)policy.Resource["properties"]!["allow"]!);
+    }
 
     [Fact]
     public void App_settings_reach_storage_and_telemetry_by_identity()
