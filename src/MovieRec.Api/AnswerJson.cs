@@ -16,6 +16,7 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(MyRatingsAnswer))]
 [JsonSerializable(typeof(MiniAppMeAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
+[JsonSerializable(typeof(RecommendGroupAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(WebhookAnswer))]
 internal sealed partial class AnswerJson : JsonSerializerContext;

@@ -32,6 +32,22 @@ public sealed record RecommendedMovieAnswer(
     [property: JsonPropertyName("year")] int? Year,
     [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres);
 
+public sealed record RecommendGroupAnswer([property: JsonPropertyName("movies")] IReadOnlyList<GroupFilmAnswer> Movies);
+
+public sealed record GroupFilmAnswer(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("year")] int? Year,
+    [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres,
+    [property: JsonPropertyName("score")] double Score,
+    [property: JsonPropertyName("members")] IReadOnlyList<MemberScoreAnswer> Members,
+    [property: JsonPropertyName("reason")] string Reason);
+
+public sealed record MemberScoreAnswer(
+    [property: JsonPropertyName("chat_id")] string ChatId,
+    [property: JsonPropertyName("score")] double Score);
+
 public sealed record SearchAnswer([property: JsonPropertyName("movies")] IReadOnlyList<FoundMovieAnswer> Movies);
 
 public sealed record FoundMovieAnswer(

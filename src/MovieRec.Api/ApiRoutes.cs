@@ -19,6 +19,7 @@ public static class ApiRoutes
     public const string SkipMovie = "skip_movie";
     public const string Recommend = "recommend";
     public const string Forget = "forget";
+    public const string RecommendGroup = "recommend_group";
     public const string SearchMovies = "search_movies";
     public const string MyRatings = "my_ratings";
     public const string UnrateMovie = "unrate_movie";
@@ -45,6 +46,9 @@ public static class ApiRoutes
 
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (handlers, request, _, cancellationToken) =>
         handlers.RecommendAsync(request, cancellationToken));
+
+    public static readonly ApiRoute RecommendGroupRoute = Post(RecommendGroup, RecommendGroupRequest.Read, (handlers, request, _, cancellationToken) =>
+        handlers.RecommendGroupAsync(request, cancellationToken));
 
     public static readonly ApiRoute SearchMoviesRoute = Post(SearchMovies, SearchRequest.Read, (handlers, request, _, cancellationToken) =>
         handlers.SearchMoviesAsync(request, cancellationToken));
@@ -74,7 +78,7 @@ public static class ApiRoutes
     public static readonly ApiRoute MiniAppFileRoute = new("GET", MiniAppFile, ApiAccess.Anyone, MiniAppPage.FileAsync);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
+        [RegisterRoute, GetUnratedMovieRoute, RateMovieRoute, RateRoute, SkipMovieRoute, RecommendRoute, RecommendGroupRoute, SearchMoviesRoute, MyRatingsRoute, UnrateMovieRoute,
             ForgetRoute, HealthRoute, TelegramWebhookRoute, MiniAppRoute, MiniAppPageRoute, MiniAppFileRoute];
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Domain;
@@ -107,20 +108,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
         RecommendRequest request, CancellationToken cancellationToken)
     {
-        var genres = service.Genres;
-        var resolved = new List<string>();
-        foreach (var name in request.Genres)
+        if (!ResolveGenres(request.Genres, out var resolved, out var unknown))
         {
-            if (!genres.TryResolve(name, out var genre))
-            {
-                return ApiErrors.Of(
-                    StatusCodes.Status400BadRequest, $"'{name}' is not a MovieLens genre; the genres are: {string.Join(", ", genres.Names)}.");
-            }
-
-            if (!resolved.Contains(genre))
-            {
-                resolved.Add(genre);
-            }
+            return unknown;
         }
 
         // An unknown chat gets the empty list, as one with too few ratings does (docs/api.md).
@@ -128,6 +118,37 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         return TypedResults.Ok(new RecommendAnswer(
             picks.Select(p => new RecommendedMovieAnswer(
                 p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason, TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));
+    }
+
+    /// <summary>
+    /// POST /recommend_group: the films best for the group as a whole, each with every member's
+    /// predicted stars and a reason; a member unknown or under 10 ratings is a 400 that names them.
+    /// </summary>
+    public async Task<Results<Ok<RecommendGroupAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendGroupAsync(
+        RecommendGroupRequest request, CancellationToken cancellationToken)
+    {
+        if (!ResolveGenres(request.Genres, out var resolved, out var unknown))
+        {
+            return unknown;
+        }
+
+        return await service.RecommendGroupAsync(request.ChatIds, request.TopN, resolved, cancellationToken) switch
+        {
+            GroupFilms films => TypedResults.Ok(new RecommendGroupAnswer([.. films.Films.Select(f => new GroupFilmAnswer(
+                f.Movie.Id,
+                f.Movie.Title,
+                f.Movie.Url,
+                TitleWords.YearOf(f.Movie.Title),
+                GenreIndex.Of(f.Movie),
+                Math.Round(f.Score, 2),
+                [.. f.Members.Select(m => new MemberScoreAnswer(m.ChatId, Math.Round(m.Stars, 2)))],
+                f.Reason))])),
+            MemberNotReady { Why: Refusal.UnknownUser } member => ApiErrors.Of(
+                StatusCodes.Status400BadRequest, $"Chat id '{member.ChatId}' is not registered; every member needs 10 ratings first."),
+            MemberNotReady member => ApiErrors.Of(
+                StatusCodes.Status400BadRequest, $"Chat id '{member.ChatId}' has rated fewer than {RecommendationRules.MinimumRatings} movies; every member needs 10 ratings first."),
+            var other => throw new InvalidOperationException($"Unexpected group recommendation {other}."),
+        };
     }
 
     /// <summary>POST /search_movies: films by title, best first; with a chat id, that person's rating or skip of each.</summary>
@@ -172,5 +193,28 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
             model.BuiltAt,
             model.LoadedAt,
             (long)model.LoadTime.TotalMilliseconds));
+    }
+
+    /// <summary>The genre names as MovieLens spells them, each once; false with the 400 that names the valid ones for an unknown name.</summary>
+    private bool ResolveGenres(IReadOnlyList<string> names, out List<string> resolved, [NotNullWhen(false)] out JsonHttpResult<ErrorAnswer>? unknown)
+    {
+        var genres = service.Genres;
+        resolved = [];
+        unknown = null;
+        foreach (var name in names)
+        {
+            if (!genres.TryResolve(name, out var genre))
+            {
+                unknown = ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{name}' is not a MovieLens genre; the genres are: {string.Join(", ", genres.Names)}.");
+                return false;
+            }
+
+            if (!resolved.Contains(genre))
+            {
+                resolved.Add(genre);
+            }
+        }
+
+        return true;
     }
 }

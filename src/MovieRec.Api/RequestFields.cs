@@ -19,6 +19,12 @@ internal static partial class RequestFields
             return refusal ?? BadRequest("chat_id is required.");
         }
 
+        return ChatIdOf(field, "chat_id");
+    }
+
+    /// <summary>A chat id as a JSON string or integer; <paramref name="name"/> is what the messages call it.</summary>
+    private static Parsed<string> ChatIdOf(JsonElement field, string name)
+    {
         string? chatId = field.ValueKind switch
         {
             JsonValueKind.String => field.GetString()!,
@@ -26,10 +32,39 @@ internal static partial class RequestFields
             _ => null,
         };
         return chatId is null
-            ? BadRequest("chat_id must be a string or a whole number.")
+            ? BadRequest($"{name} must be a string or a whole number.")
             : ChatIdPattern().IsMatch(chatId)
                 ? chatId
-                : BadRequest("chat_id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
+                : BadRequest($"{name} must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
+    }
+
+    /// <summary>chat_ids: a list of <paramref name="least"/> to <paramref name="most"/> distinct chat ids, each as chat_id is read.</summary>
+    public static Parsed<IReadOnlyList<string>> ChatIds(JsonElement? body, int least, int most)
+    {
+        if (!Field(body, "chat_ids", out var field, out var refusal))
+        {
+            return refusal ?? BadRequest("chat_ids is required: the group's chat ids, for example {\"chat_ids\": [\"42\", \"43\"]}.");
+        }
+
+        if (field.ValueKind != JsonValueKind.Array || field.GetArrayLength() < least || field.GetArrayLength() > most)
+        {
+            return BadRequest($"chat_ids must be a list of {least} to {most} chat ids.");
+        }
+
+        var chatIds = new List<string>(field.GetArrayLength());
+        foreach (var item in field.EnumerateArray())
+        {
+            if (!ChatIdOf(item, "Each of chat_ids").TryGet(out var chatId, out refusal))
+            {
+                return refusal;
+            }
+
+            chatIds.Add(chatId);
+        }
+
+        return chatIds.Distinct(StringComparer.Ordinal).Count() == chatIds.Count
+            ? chatIds
+            : BadRequest("chat_ids must not name a chat twice.");
     }
 
     /// <summary>A request of a key holder's: the chat from the body's chat_id, the rest read by <paramref name="rest"/>.</summary>

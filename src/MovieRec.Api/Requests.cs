@@ -100,3 +100,24 @@ public sealed record SkipRequest(string ChatId, int MovieId)
     public static Parsed<SkipRequest> For(string chatId, JsonElement? body) =>
         RequestFields.MovieId(body).TryGet(out var movieId, out var refusal) ? new SkipRequest(chatId, movieId) : refusal;
 }
+
+/// <summary>/recommend_group: 2–10 distinct chat ids; top_n 1–20, default 5; genres as for /recommend.</summary>
+public sealed record RecommendGroupRequest(IReadOnlyList<string> ChatIds, int TopN, IReadOnlyList<string> Genres)
+{
+    public const int MinMembers = 2;
+    public const int MaxMembers = 10;
+    public const int MaxTopN = 20;
+    public const int DefaultTopN = 5;
+
+    public static Parsed<RecommendGroupRequest> Read(JsonElement? body)
+    {
+        if (!RequestFields.ChatIds(body, MinMembers, MaxMembers).TryGet(out var chatIds, out var refusal)
+            || !RequestFields.WholeNumber(body, "top_n", 1, MaxTopN, DefaultTopN).TryGet(out var topN, out refusal)
+            || !RequestFields.Genres(body).TryGet(out var genres, out refusal))
+        {
+            return refusal;
+        }
+
+        return new RecommendGroupRequest(chatIds, topN, genres);
+    }
+}

@@ -42,6 +42,11 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Recommend)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.RecommendRoute, request);
 
+    [Function("recommend_group")]
+    public static Task<IActionResult> RecommendGroup(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RecommendGroup)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.RecommendGroupRoute, request);
+
     [Function("search_movies")]
     public static Task<IActionResult> SearchMovies(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.SearchMovies)] HttpRequest request) =>
