@@ -18,7 +18,7 @@ internal static class HeldOutUsersSearch
 {
     private const int MaxRounds = 4;
 
-    private static readonly int[] Neighbours = [25, 50, 100, 200, 300, 400, 600];
+    private static readonly int[] Neighbours = [10, 15, 20, 25, 35, 50, 100, 200, 400, 600];
 
     private static readonly (string Knob, Func<RecommenderOptions, IEnumerable<RecommenderOptions>> Values)[] Knobs =
     [

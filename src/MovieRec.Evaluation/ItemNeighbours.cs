@@ -91,30 +91,38 @@ public sealed class ItemNeighbours : IPersonRanker
 
         var neighbour = new int[movies][];
         var weight = new float[movies][];
-        Parallel.For(0, movies, () => new double[movies], (i, _, co) =>
+        Parallel.For(0, movies, () => (Co: new double[movies], Touched: new List<int>()), (i, _, scratch) =>
         {
-            Array.Clear(co);
+            var (co, touched) = scratch;
             foreach (var u in ratersOf[i])
             {
                 foreach (var j in train.MoviesRatedBy(u))
                 {
+                    if (co[j] == 0)
+                    {
+                        touched.Add(j);
+                    }
+
                     co[j] += userWeights[u];
                 }
             }
 
             var best = new TopN(k);
-            for (var j = 0; j < movies; j++)
+            foreach (var j in touched)
             {
-                if (j != i && co[j] > 0)
+                if (j != i)
                 {
                     best.Offer(j, similarity(i, j, co[j]), j);
                 }
+
+                co[j] = 0;
             }
 
+            touched.Clear();
             var (items, scores) = best.TakeBest();
             neighbour[i] = items;
             weight[i] = Array.ConvertAll(scores, s => (float)s);
-            return co;
+            return scratch;
         }, _ => { });
         return new ItemNeighbours(neighbour, weight);
     }
