@@ -56,8 +56,9 @@ public enum FilmWeighting
 }
 
 /// <summary>
-/// The knobs of <see cref="UserBasedRecommender"/>. The defaults are the ones chosen by
-/// <c>movierec eval --grid</c>; docs/quality.md has the numbers that chose them.
+/// The knobs of <see cref="UserBasedRecommender"/>. The predicted stars' defaults were chosen by
+/// <c>movierec eval --grid</c>, the ranking's by <c>movierec eval --protocol held-out-users --grid</c>
+/// (validation folds only); docs/quality.md has the numbers that chose them.
 /// </summary>
 public sealed record RecommenderOptions
 {
@@ -91,7 +92,7 @@ public sealed record RecommenderOptions
     public int BaselineEpochs { get; init; } = 10;
 
     /// <summary>K of the ranking: the movies the K most similar users rated are the candidates.</summary>
-    public int RankingNeighbours { get; init; } = 50;
+    public int RankingNeighbours { get; init; } = 35;
 
     public RankingSimilarity RankingSimilarity { get; init; } = RankingSimilarity.WhoRatedWhat;
 
@@ -106,9 +107,9 @@ public sealed record RecommenderOptions
     public double RankingAlpha { get; init; } = 0.5;
 
     /// <summary>Added to the ranking cosine's denominator, so a neighbour sharing only a film or two counts less.</summary>
-    public double RankingShrink { get; init; }
+    public double RankingShrink { get; init; } = 5;
 
-    public EvidenceFrom EvidenceFrom { get; init; } = EvidenceFrom.RatersWhoLikedIt;
+    public EvidenceFrom EvidenceFrom { get; init; } = EvidenceFrom.StarWeighted;
 
     /// <summary>Each neighbour's vote is its similarity raised to this power: above 1, the closest neighbours weigh more.</summary>
     public double SimilarityPower { get; init; } = 2;
