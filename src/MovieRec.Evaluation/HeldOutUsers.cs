@@ -48,6 +48,9 @@ public sealed class HeldOutUsers
 
     public int TestFold => Folds - 1;
 
+    /// <summary>The users (indices of the full matrix) of the test fold, all of them.</summary>
+    public IReadOnlyList<int> TestUsers() => Enumerable.Range(0, _matrix.UserCount).Where(u => _foldOf[u] == TestFold).ToList();
+
     /// <summary>The test fold's people, with a model trained on every other user.</summary>
     public HeldOutSplit Test() => Split("test", TestFold, u => _foldOf[u] != TestFold);
 
