@@ -11,6 +11,9 @@ namespace MovieRec.Cli;
 /// <summary><c>movierec eval</c>: the offline evaluation of docs/quality.md.</summary>
 internal static class EvalCommand
 {
+    private const string KFold = "k-fold";
+    private const string HeldOutUsersProtocol = "held-out-users";
+
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset")
@@ -24,15 +27,36 @@ internal static class EvalCommand
         var grid = new Option<bool>("--grid") { Description = "Also evaluate the variants the defaults were chosen from." };
         var markdown = new Option<bool>("--markdown") { Description = "Print Markdown tables (for docs/quality.md)." };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of nDCG@N, N = 1…20, for the defaults and the baselines." };
+        var protocol = new Option<string>("--protocol")
+        {
+            Description = $"{KFold}: ratings held out within each user (the default); {HeldOutUsersProtocol}: people no model saw, against EASE, RP3β and item kNN.",
+            DefaultValueFactory = _ => KFold,
+        };
+        protocol.AcceptOnlyFromAmong(KFold, HeldOutUsersProtocol);
+        var given = new Option<int>("--given") { Description = $"{HeldOutUsersProtocol}: how many ratings each held-out person gives.", DefaultValueFactory = _ => 20 };
         var command = new Command("eval", "Cross-validated RMSE/MAE and top-10 precision, recall, nDCG, coverage and popularity against baselines.");
-        foreach (var option in new Option[] { dataset, folds, seed, grid, markdown, plot })
+        foreach (var option in new Option[] { dataset, folds, seed, grid, markdown, plot, protocol, given })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(Run(
-            parse.GetValue(dataset)!, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(grid), parse.GetValue(markdown), parse.GetValue(plot)))));
+        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(parse.GetValue(protocol) == HeldOutUsersProtocol
+            ? RunHeldOutUsers(parse.GetValue(dataset)!, parse.GetValue(seed), parse.GetValue(given), parse.GetValue(markdown), parse.GetValue(grid), parse.GetValue(plot))
+            : Run(parse.GetValue(dataset)!, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(grid), parse.GetValue(markdown), parse.GetValue(plot)))));
         return command;
+    }
+
+    /// <summary>One dataset against the anchors; with <paramref name="grid"/>, the search for the ranking's knobs on both datasets.</summary>
+    private static int RunHeldOutUsers(string datasetName, int seed, int given, bool markdown, bool grid, string? plot)
+    {
+        if (given < RecommendationRules.MinimumRatings)
+        {
+            throw new ArgumentException($"--given must be at least {RecommendationRules.MinimumRatings}, as in the product.");
+        }
+
+        return grid
+            ? HeldOutUsersSearch.Run([Read(PinnedChecksums.LatestSmall), Read(PinnedChecksums.Hundred)], seed, given, markdown, plot)
+            : HeldOutUsersReport.Run(Read(datasetName), seed, given, markdown);
     }
 
     private static int Run(string datasetName, int folds, int seed, bool grid, bool markdown, string? plot)
@@ -97,7 +121,7 @@ internal static class EvalCommand
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static void Print(bool markdown, string title, string[] columns, IEnumerable<string[]> rows)
+    internal static void Print(bool markdown, string title, string[] columns, IEnumerable<string[]> rows)
     {
         if (markdown)
         {

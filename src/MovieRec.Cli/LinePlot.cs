@@ -3,13 +3,14 @@ namespace MovieRec.Cli;
 /// <summary>The curves of docs/quality.md as PNGs: one line per named series over positions 1…N.</summary>
 internal static class LinePlot
 {
-    public static void Write(string path, string title, string xLabel, string yLabel, IEnumerable<(string Name, IReadOnlyList<double> Values)> series)
+    /// <param name="xs">Where each value sits on the x axis; positions 1…N when not given.</param>
+    public static void Write(string path, string title, string xLabel, string yLabel, IEnumerable<(string Name, IReadOnlyList<double> Values)> series, double[]? xs = null)
     {
         var plot = new ScottPlot.Plot();
         var highest = 0.0;
         foreach (var (name, values) in series)
         {
-            var x = Enumerable.Range(1, values.Count).Select(i => (double)i).ToArray();
+            var x = xs ?? Enumerable.Range(1, values.Count).Select(i => (double)i).ToArray();
             var line = plot.Add.Scatter(x, values.ToArray());
             line.LegendText = name.Length > 60 ? name[..60] + "…" : name;
             highest = Math.Max(highest, values.Max());

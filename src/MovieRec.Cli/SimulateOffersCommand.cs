@@ -23,15 +23,33 @@ internal static class SimulateOffersCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the draws.", DefaultValueFactory = _ => 42 };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of the seen share per position." };
         var grid = new Option<bool>("--grid") { Description = "Also the variants the defaults were chosen from (ratings before the neighbours' draw × weight power)." };
+        var toTen = new Option<bool>("--to-ten") { Description = "Instead: offers held-out people need to reach 10 ratings, first offers by popularity-weighted random against popularity × entropy." };
         var command = new Command("simulate-offers", "The share of offered movies people had seen, per position of the rating flow, for two draws.");
-        foreach (var option in new Option[] { dataset, offers, seed, plot, grid })
+        foreach (var option in new Option[] { dataset, offers, seed, plot, grid, toTen })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(
-            Run(parse.GetValue(dataset)!, parse.GetValue(offers), parse.GetValue(seed), parse.GetValue(plot), parse.GetValue(grid)))));
+        command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(parse.GetValue(toTen)
+            ? RunToTen(parse.GetValue(dataset)!, parse.GetValue(seed))
+            : Run(parse.GetValue(dataset)!, parse.GetValue(offers), parse.GetValue(seed), parse.GetValue(plot), parse.GetValue(grid)))));
         return command;
+    }
+
+    private static int RunToTen(string datasetName, int seed)
+    {
+        var dataset = EvalCommand.Read(datasetName);
+        var results = OffersToTen.Run(dataset, seed);
+        Console.WriteLine($"**{dataset.Name}: offers until ten ratings, held-out people (test fold of 5, seed {seed}; {results[0].People} people; model trained on the others; cap 200)**");
+        Console.WriteLine();
+        Console.WriteLine($"| Offers | Median offers to 10 ratings | Reached 10 within 200 | First 10 offers on films with < {OffersToTen.RareRaters} raters |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MedianOffers:0.#} | {r.ReachedShare:0.0%} | {r.RareShare:0.0%} |"));
+        }
+
+        return 0;
     }
 
     private static int Run(string datasetName, int offers, int seed, string? plot, bool grid)

@@ -69,6 +69,7 @@ internal static class EvidenceRanking
 
             var (users, similarities) = ranking;
             var likedOnly = options.EvidenceFrom == EvidenceFrom.RatersWhoLikedIt;
+            var byStars = options.EvidenceFrom == EvidenceFrom.StarWeighted;
             for (var n = 0; n < users.Length; n++)
             {
                 var user = users[n];
@@ -79,7 +80,8 @@ internal static class EvidenceRanking
                 {
                     if (!likedOnly || matrix.RowStars[p] >= trained.UserMean[user])
                     {
-                        votes[matrix.RowMovie[p]] += vote * DampingOf(trained, matrix.RowMovie[p]);
+                        var stars = byStars ? matrix.RowStars[p] / StarScale.Max : 1;
+                        votes[matrix.RowMovie[p]] += vote * stars * DampingOf(trained, matrix.RowMovie[p]);
                     }
                 }
             }

@@ -1,17 +1,28 @@
 namespace MovieRec.Domain;
 
 /// <summary>
-/// The next movie to offer in the rating flow. The first few draws are popularity-weighted
-/// random (<see cref="UnratedMoviePicker"/>); once the person has rated
-/// <see cref="RatingsBeforeNeighbours"/> movie(s), the draw is among the movies their nearest
-/// neighbours (by who-rated-what cosine) rated, weighted by how many of them, and how similar,
-/// did — films the person has likely seen, so fewer "Haven't seen it" presses are needed. Still
-/// random, so the flow keeps asking about different films. Rated and skipped movies are never offered.
+/// The next movie to offer in the rating flow. Until the person has rated
+/// <see cref="RatingsBeforeNeighbours"/> movies, the films most people saw and disagree about come
+/// first (<see cref="FirstOffers"/>, popularity × entropy); from then on, the movie their nearest
+/// neighbours (by who-rated-what cosine) rated with the most summed similarity — the film they most
+/// likely saw — so fewer "Haven't seen it" presses are needed before ten ratings. Rated and skipped
+/// movies are never offered. The older random draws stay as knobs for the simulation.
 /// </summary>
 public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recommender, UnratedMoviePicker picker)
 {
-    /// <summary>From this many ratings on, the draw is among the neighbours' films (chosen by simulation, docs/quality.md).</summary>
-    public int RatingsBeforeNeighbours { get; init; } = 1;
+    private readonly Lazy<FirstOffers> _firstOffers = new(() => new FirstOffers(recommender.Matrix));
+
+    /// <summary>
+    /// Whether the neighbours' draw offers the film with the highest weight (the one the person most
+    /// likely saw) instead of drawing at random in proportion to the weights.
+    /// </summary>
+    public bool MostLikelyFirst { get; init; } = true;
+
+    /// <summary>What is offered before the neighbours' draw can: popularity × entropy order (chosen by simulation, docs/quality.md).</summary>
+    public FirstOfferDraw FirstOffers { get; init; } = FirstOfferDraw.PopularityTimesEntropy;
+
+    /// <summary>From this many ratings on, the offer is among the neighbours' films (chosen by simulation, docs/quality.md).</summary>
+    public int RatingsBeforeNeighbours { get; init; } = 3;
 
     /// <summary>Each film's weight is (summed similarity of the neighbours who rated it)^this: above 1, the films most of them saw come up more.</summary>
     public double WeightPower { get; init; } = 3;
@@ -27,7 +38,19 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
         var matrix = recommender.Matrix;
         var excluded = answered.Select(id => matrix.TryGetMovieIndex(id, out var index) ? index : -1).Where(i => i >= 0).ToList();
         var drawn = DrawAmongLikelySeen(RatingProfile.FromMovieIds(matrix, starsByMovieId), excludeUser: self, excluded, random);
-        return drawn >= 0 ? catalog.Get(matrix.MovieId(drawn)) : picker.Pick(answered, random);
+        return drawn >= 0 ? catalog.Get(matrix.MovieId(drawn)) : PickFirst(answered, random);
+    }
+
+    /// <summary>A film when the neighbours' draw has none: the next in popularity × entropy order, or a popularity-weighted draw.</summary>
+    public Movie? PickFirst(IReadOnlySet<int> answered, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        if (FirstOffers == FirstOfferDraw.PopularityTimesEntropy && _firstOffers.Value.Next(answered) is { } id && catalog.TryGet(id, out var movie))
+        {
+            return movie;
+        }
+
+        return picker.Pick(answered, random);
     }
 
     /// <summary>
@@ -49,6 +72,12 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
         if (total <= 0)
         {
             return -1;
+        }
+
+        if (MostLikelyFirst)
+        {
+            // Highest weight, lowest index among equals: the list is in movie-index order.
+            return likely.Aggregate((best, next) => next.Weight > best.Weight ? next : best).Movie;
         }
 
         var target = random.NextDouble() * total;

@@ -40,8 +40,16 @@ internal sealed class Neighbourhood
         var coRated = options.SimilarityShrinkage > 0;
         var personSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
         var userSquares = coRated ? ArrayPool<double>.Shared.Rent(users) : [];
+        var weights = trained.FilmWeights;
+        var weighted = options.FilmWeighting != FilmWeighting.None;
+        var weightedOverlap = weighted ? ArrayPool<double>.Shared.Rent(users) : [];
         try
         {
+            if (weighted)
+            {
+                Array.Clear(weightedOverlap, 0, users);
+            }
+
             Array.Clear(dot, 0, users);
             Array.Clear(overlap, 0, users);
             if (coRated)
@@ -56,6 +64,7 @@ internal sealed class Neighbourhood
                 var movie = profile.Movies[r];
                 var residual = profile.Stars[r] - offset - trained.MovieOffset[movie];
                 squares += residual * residual;
+                var filmWeight = (double)weights.SquaredWeight[movie];
                 var end = matrix.ColumnStart[movie + 1];
                 for (var p = matrix.ColumnStart[movie]; p < end; p++)
                 {
@@ -63,6 +72,11 @@ internal sealed class Neighbourhood
                     var theirs = trained.ColumnResidual[p];
                     dot[user] += residual * theirs;
                     overlap[user]++;
+                    if (weighted)
+                    {
+                        weightedOverlap[user] += filmWeight;
+                    }
+
                     if (coRated)
                     {
                         personSquares[user] += residual * residual;
@@ -96,9 +110,13 @@ internal sealed class Neighbourhood
             // cannot also crowd MovieLens's neighbours out.
             var movieLensSide = new TopN(options.RankingNeighbours);
             var communitySide = trained.BoundsCommunity ? new TopN(options.RankingNeighbours) : movieLensSide;
+            var personFactor = weights.LengthFactorOf(profile.Count);
+            var personLength = personFactor * personFactor * weights.SquaresOf(profile.Movies);
             for (var u = 0; u < users; u++)
             {
-                var whoRatedWhat = overlap[u] == 0 ? 0 : overlap[u] / Math.Sqrt((double)profile.Count * (matrix.RowStart[u + 1] - matrix.RowStart[u]));
+                var whoRatedWhat = overlap[u] == 0 ? 0
+                    : weighted ? WeightedCosine(options, weightedOverlap[u] * personFactor * weights.LengthFactor[u], personLength, weights.LengthFactor[u] * weights.LengthFactor[u] * weights.SquaredLength[u])
+                    : WeightedCosine(options, overlap[u], profile.Count, matrix.RowStart[u + 1] - matrix.RowStart[u]);
                 (trained.IsCommunity[u] ? communitySide : movieLensSide).Offer(u, Eligible(u, whoRatedWhat), u);
             }
 
@@ -111,12 +129,29 @@ internal sealed class Neighbourhood
         {
             ArrayPool<double>.Shared.Return(dot);
             ArrayPool<int>.Shared.Return(overlap);
+            if (weighted)
+            {
+                ArrayPool<double>.Shared.Return(weightedOverlap);
+            }
+
             if (coRated)
             {
                 ArrayPool<double>.Shared.Return(personSquares);
                 ArrayPool<double>.Shared.Return(userSquares);
             }
         }
+    }
+
+    /// <summary>
+    /// The asymmetric cosine with a shrink term: dot ÷ (‖x‖^(2α)·‖y‖^(2(1−α)) + shrink), from the squared
+    /// lengths. At α = 0.5 without shrink it is the plain cosine dot ÷ √(‖x‖²·‖y‖²).
+    /// </summary>
+    private static double WeightedCosine(RecommenderOptions options, double dot, double personSquares, double userSquares)
+    {
+        var alpha = options.RankingAlpha;
+        var lengths = alpha == 0.5 ? Math.Sqrt(personSquares * userSquares) : Math.Pow(personSquares, alpha) * Math.Pow(userSquares, 1 - alpha);
+        var denominator = lengths + options.RankingShrink;
+        return denominator == 0 ? 0 : dot / denominator;
     }
 
     /// <summary>Two neighbour lists as one, most similar first (ties by user index).</summary>

@@ -31,11 +31,34 @@ public enum EvidenceFrom
 
     /// <summary>Only neighbours who rated it at or above their own mean.</summary>
     RatersWhoLikedIt,
+
+    /// <summary>Every neighbour who rated it, each vote scaled by their stars ÷ 5.</summary>
+    StarWeighted,
 }
 
 /// <summary>
-/// The knobs of <see cref="UserBasedRecommender"/>. The defaults are the ones chosen by
-/// <c>movierec eval --grid</c>; docs/quality.md has the numbers that chose them.
+/// How much each film counts in the who-rated-what vectors the ranking's cosine compares: sharing a
+/// film few people saw says more about taste than sharing a blockbuster.
+/// </summary>
+public enum FilmWeighting
+{
+    /// <summary>Every film 1.</summary>
+    None,
+
+    /// <summary>Each film log(users ÷ its raters) (TF-IDF with a binary "term frequency").</summary>
+    Idf,
+
+    /// <summary>
+    /// Okapi BM25 with a binary term frequency: IDF times (k1 + 1) ÷ (k1·(1 − b + b·|profile| ÷ mean |profile|) + 1),
+    /// k1 = 1.2, b = 0.75, so a film counts less in a long profile than in a short one.
+    /// </summary>
+    Bm25,
+}
+
+/// <summary>
+/// The knobs of <see cref="UserBasedRecommender"/>. The predicted stars' defaults were chosen by
+/// <c>movierec eval --grid</c>, the ranking's by <c>movierec eval --protocol held-out-users --grid</c>
+/// (validation folds only); docs/quality.md has the numbers that chose them.
 /// </summary>
 public sealed record RecommenderOptions
 {
@@ -69,11 +92,24 @@ public sealed record RecommenderOptions
     public int BaselineEpochs { get; init; } = 10;
 
     /// <summary>K of the ranking: the movies the K most similar users rated are the candidates.</summary>
-    public int RankingNeighbours { get; init; } = 50;
+    public int RankingNeighbours { get; init; } = 35;
 
     public RankingSimilarity RankingSimilarity { get; init; } = RankingSimilarity.WhoRatedWhat;
 
-    public EvidenceFrom EvidenceFrom { get; init; } = EvidenceFrom.RatersWhoLikedIt;
+    /// <summary>How each film counts in the who-rated-what cosine.</summary>
+    public FilmWeighting FilmWeighting { get; init; } = FilmWeighting.None;
+
+    /// <summary>
+    /// The asymmetric cosine's α: similarity = x·y ÷ (‖x‖^(2α)·‖y‖^(2(1−α)) + shrink), x the person's
+    /// vector, y a neighbour's. 0.5 is the plain cosine; above it, neighbours with long profiles
+    /// are penalised less.
+    /// </summary>
+    public double RankingAlpha { get; init; } = 0.5;
+
+    /// <summary>Added to the ranking cosine's denominator, so a neighbour sharing only a film or two counts less.</summary>
+    public double RankingShrink { get; init; } = 5;
+
+    public EvidenceFrom EvidenceFrom { get; init; } = EvidenceFrom.StarWeighted;
 
     /// <summary>Each neighbour's vote is its similarity raised to this power: above 1, the closest neighbours weigh more.</summary>
     public double SimilarityPower { get; init; } = 2;
@@ -105,6 +141,8 @@ public sealed record RecommenderOptions
         Require(MovieBiasRegularisation >= 0 && UserBiasRegularisation >= 0, "Bias regularisation must not be negative.");
         Require(BaselineEpochs >= 1, "BaselineEpochs must be at least 1.");
         Require(RankingNeighbours >= 1, "RankingNeighbours must be at least 1.");
+        Require(RankingAlpha is >= 0 and <= 1, "RankingAlpha must be in [0, 1].");
+        Require(RankingShrink >= 0, "RankingShrink must not be negative.");
         Require(SimilarityPower > 0, "SimilarityPower must be positive.");
         Require(PopularityDamping is >= 0 and <= 1, "PopularityDamping must be in [0, 1].");
         Require(PriorWeight >= 0, "PriorWeight must not be negative.");

@@ -38,9 +38,8 @@ internal static class StarPrediction
     }
 
     /// <summary>
-    /// Predicted stars for every movie (indexed like the matrix). Where no neighbour rated a movie
-    /// the prediction is the fallback: the person's baseline, or their mean when ratings are not
-    /// baseline-centred.
+    /// Predicted stars for every movie (indexed like the matrix); the fallback where no neighbour
+    /// rated a movie (<see cref="Stars"/>).
     /// </summary>
     public static double[] ForEveryMovie(TrainedRatings trained, RatingProfile profile, int excludeUser)
     {
@@ -50,21 +49,30 @@ internal static class StarPrediction
         var support = new int[movies];
         var neighbourhood = Neighbourhood.Of(trained, profile, excludeUser);
         Accumulate(trained, neighbourhood, weighted, weights, support);
-        var offset = neighbourhood.Offset;
-        var fallbackOffset = trained.Options.Centering == Centering.None ? Mean(profile) : offset;
+        var fallback = FallbackOffset(trained, profile, neighbourhood.Offset);
         var predicted = new double[movies];
         for (var m = 0; m < movies; m++)
         {
-            predicted[m] = support[m] > 0
-                ? Clamp(Predict(trained, offset, m, weighted[m], weights[m]))
-                : Clamp(fallbackOffset + trained.MovieOffset[m]);
+            predicted[m] = Stars(trained, neighbourhood.Offset, fallback, m, weighted[m], weights[m], support[m]);
         }
 
         return predicted;
     }
 
-    public static double Predict(TrainedRatings trained, double offset, int movie, double weighted, double weights) =>
-        offset + trained.MovieOffset[movie] + weighted / (weights + trained.Options.PredictionShrinkage);
+    /// <summary>
+    /// The one place a prediction is made. With evidence (<paramref name="support"/> neighbours rated
+    /// the movie) it is the offsets plus the similarity-weighted residuals, shrunk by λ; without any,
+    /// the recommender cannot score the movie from neighbours and says so by falling back to the
+    /// person's <paramref name="fallbackOffset"/> plus the movie's — never 0 ÷ λ, which is NaN at λ = 0.
+    /// </summary>
+    public static double Stars(TrainedRatings trained, double offset, double fallbackOffset, int movie, double weighted, double weights, int support) =>
+        Clamp(support == 0
+            ? fallbackOffset + trained.MovieOffset[movie]
+            : offset + trained.MovieOffset[movie] + (weighted / (weights + trained.Options.PredictionShrinkage)));
+
+    /// <summary>What a prediction without evidence starts from: the person's offset, or their mean when ratings are not centred.</summary>
+    public static double FallbackOffset(TrainedRatings trained, RatingProfile profile, double offset) =>
+        trained.Options.Centering == Centering.None ? Mean(profile) : offset;
 
     /// <summary>The person's own offset: the damped baseline, their mean, or 0, as the matrix is centred.</summary>
     public static double PersonOffset(TrainedRatings trained, RatingProfile profile)

@@ -49,7 +49,11 @@ internal sealed class TrainedRatings
 
         BoundsCommunity = !double.IsPositiveInfinity(options.CommunityEvidenceCap) && Array.IndexOf(IsCommunity, true) >= 0;
         (Popularity, MovieMean) = MovieStatistics(matrix, BoundsCommunity ? IsCommunity : null);
+        FilmWeights = new FilmWeights(matrix, options.FilmWeighting, IsCommunity);
     }
+
+    /// <summary>The weights of the ranking's who-rated-what cosine.</summary>
+    public FilmWeights FilmWeights { get; }
 
     public RatingMatrix Matrix { get; }
 

@@ -88,10 +88,11 @@ public sealed class UserBasedRecommender
             var neighbourhood = Neighbourhood.Of(_trained, profile, excludeUser);
             StarPrediction.Accumulate(_trained, neighbourhood, weighted, weights, support);
             var favourites = PickExplanation.FavouritesOf(profile);
+            var fallback = StarPrediction.FallbackOffset(_trained, profile, neighbourhood.Offset);
             return EvidenceRanking.Rank(_trained, neighbourhood, profile, topN, excludedMovies)
                 .Select(movie => new Recommendation(
                     Matrix.MovieId(movie),
-                    StarPrediction.Clamp(StarPrediction.Predict(_trained, neighbourhood.Offset, movie, weighted[movie], weights[movie])),
+                    StarPrediction.Stars(_trained, neighbourhood.Offset, fallback, movie, weighted[movie], weights[movie], support[movie]),
                     PickExplanation.Explain(_trained, movie, favourites, neighbourhood.RankingNeighbours.Users)))
                 .ToList();
         }

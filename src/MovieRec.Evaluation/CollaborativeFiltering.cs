@@ -13,6 +13,15 @@ public static class CollaborativeFiltering
     public static Candidate RankedByPrediction(string name, RecommenderOptions options) =>
         new(name, train => new Scorer(new UserBasedRecommender(train, options), rankByPrediction: true));
 
+    /// <summary>The recommender for people outside the matrix (the held-out-users protocol): what the product answers.</summary>
+    public static PersonCandidate ForPeople(string name, RecommenderOptions options) =>
+        new(name, train => new PersonRanker(new UserBasedRecommender(train, options)));
+
+    private sealed class PersonRanker(UserBasedRecommender model) : IPersonRanker
+    {
+        public IReadOnlyList<int> Rank(RatingProfile given, int n) => model.Rank(given, excludeUser: -1, n);
+    }
+
     private sealed class Scorer(UserBasedRecommender model, bool rankByPrediction) : IUserScorer
     {
         public double[]? PredictStars(int userIndex) => model.ScoreAll(ProfileOf(userIndex), excludeUser: userIndex);

@@ -28,8 +28,9 @@ public static class OfferSimulation
         var matrix = dataset.Ratings;
         var picker = new UnratedMoviePicker(dataset.Catalog, matrix);
         var recommender = new UserBasedRecommender(matrix, new RecommenderOptions());
-        var product = new MovieOffer(dataset.Catalog, recommender, picker);
-        draws ??= [(Neighbours, product.RatingsBeforeNeighbours, product.WeightPower)];
+        // The neighbours' random draw from the first rating (the flow until 2026-12); the product's
+        // flow now is measured to ten ratings by OffersToTen.
+        draws ??= [(Neighbours, 1, 3)];
         var everyone = Enumerable.Range(0, matrix.UserCount).ToArray();
         new Random(seed).Shuffle(everyone);
         var chosen = everyone.Take(people ?? everyone.Length).ToArray();
@@ -41,7 +42,7 @@ public static class OfferSimulation
         };
         foreach (var (name, first, power) in draws)
         {
-            var offer = new MovieOffer(dataset.Catalog, recommender, picker) { RatingsBeforeNeighbours = first, WeightPower = power };
+            var offer = new MovieOffer(dataset.Catalog, recommender, picker) { RatingsBeforeNeighbours = first, WeightPower = power, MostLikelyFirst = false };
             curves.Add(Curve(name, chosen, offers, (person, profile, answered, random) =>
             {
                 var excluded = answered.Select(id => matrix.TryGetMovieIndex(id, out var index) ? index : -1).ToList();

@@ -50,7 +50,7 @@ public sealed class EndToEndTests(ApiFixture app) : IClassFixture<ApiFixture>
         });
 
         Assert.Equal(3, movies.Select(m => m.GetProperty("id").GetInt32()).Distinct().Count());
-        Assert.All(movies, m => Assert.Matches(@"^\d+ of the 50 people whose taste is closest to yours rated it, \d\.\d stars on average", m.GetProperty("reason").GetString()));
+        Assert.All(movies, m => Assert.Matches(@"^\d+ of the 35 people whose taste is closest to yours rated it, \d\.\d stars on average", m.GetProperty("reason").GetString()));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class EndToEndTests(ApiFixture app) : IClassFixture<ApiFixture>
         Assert.Equal(1198, first.GetProperty("id").GetInt32());
         Assert.Equal("Raiders of the Lost Ark (Indiana Jones and the Raiders of the Lost Ark) (1981)", first.GetProperty("title").GetString());
         Assert.Equal(
-            "31 of the 50 people whose taste is closest to yours rated it, 4.4 stars on average; 21 of them also loved Star Wars: Episode IV - A New Hope (1977), which you gave 5 stars.",
+            "21 of the 35 people whose taste is closest to yours rated it, 4.6 stars on average; 16 of them also loved Star Wars: Episode IV - A New Hope (1977), which you gave 5 stars.",
             first.GetProperty("reason").GetString());
     }
 

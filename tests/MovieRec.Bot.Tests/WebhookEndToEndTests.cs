@@ -198,6 +198,6 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
     internal static int MovieIdOf(string callbackData) => int.Parse(callbackData.Split(':')[1]);
 
     // Title, IMDb page, then the reason sentence.
-    [GeneratedRegex(@"\A.+\nhttps://www\.imdb\.com/title/tt\d{7,8}/\n\d+ of the 50 people whose taste is closest to yours rated it.+\z")]
+    [GeneratedRegex(@"\A.+\nhttps://www\.imdb\.com/title/tt\d{7,8}/\n\d+ of the 35 people whose taste is closest to yours rated it.+\z")]
     private static partial Regex RecommendationMessage();
 }

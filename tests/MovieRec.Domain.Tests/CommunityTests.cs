@@ -112,10 +112,11 @@ public class CommunityTests
     [Fact]
     public void Community_votes_reorder_films_MovieLens_neighbours_support()
     {
-        // User 1 rated films 1–10 and loved 11 (similarity 10/√110, vote 0.909); user 5 rated films
-        // 1–5 and loved 12 (5/√60, vote 0.417): MovieLens alone puts 11 first. Three community
-        // profiles like the person's love 12 (votes 3 × 0.909 = 2.73, under the bound 10 × 0.417):
-        // 12 comes first.
+        // The defaults: similarity films in common ÷ (√(|yours|·|theirs|) + 5), vote similarity² × stars ÷ 5.
+        // User 1 rated films 1–10 and gave 11 five stars (10/(√110 + 5) = 0.646, vote 0.417); user 5 rated
+        // films 1–5 and gave 12 five stars (5/(√60 + 5) = 0.392, vote 0.154): MovieLens alone puts 11 first.
+        // Three community profiles like the person's give 12 five stars (votes 3 × 0.417 = 1.25, under the
+        // bound 10 × 0.154): 12 comes first.
         var person = Stars(Enumerable.Range(1, 10), 4);
         var builder = new RatingMatrixBuilder();
         foreach (var movie in Enumerable.Range(1, 10))

@@ -15,6 +15,9 @@ public class EvidenceRankingTests
         CandidatePool = 10,
         RankingNeighbours = 3,
         RankingSimilarity = RankingSimilarity.WhoRatedWhat,
+        FilmWeighting = FilmWeighting.None,
+        RankingShrink = 0,
+        RankingAlpha = 0.5,
         EvidenceFrom = EvidenceFrom.EveryRater,
         SimilarityPower = 1,
         PriorWeight = 0,
@@ -96,7 +99,7 @@ public class EvidenceRankingTests
         Dictionary<int, double> RatedUpTo(int last) => Enumerable.Range(1, last).ToDictionary(m => m, m => m % 2 == 0 ? 5.0 : 3.0);
 
         Assert.Empty(recommender.Recommend(RatedUpTo(RecommendationRules.MinimumRatings - 1), topN: 3));
-        // The neighbour liked the even movies (5 stars, above its mean of 4).
+        // The neighbour gave the even movies 5 stars and the odd ones 3: liked-only or star-weighted, the even ones lead.
         Assert.Equal([12, 14, 16], recommender.Recommend(RatedUpTo(RecommendationRules.MinimumRatings), topN: 3).Select(p => p.MovieId));
     }
 

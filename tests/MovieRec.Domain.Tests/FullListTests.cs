@@ -12,7 +12,13 @@ public class FullListTests
     private const int PeoplePerKind = 250;
 
     private static readonly UserBasedRecommender Recommender = new(Repository.MovieLens.Ratings, new RecommenderOptions());
-    private static readonly MovieOffer Offer = new(Repository.MovieLens.Catalog, Recommender, new UnratedMoviePicker(Repository.MovieLens.Catalog, Repository.MovieLens.Ratings));
+    // The random draws (not the product's ordered offers), so that the simulated people rate different films.
+    private static readonly MovieOffer Offer = new(Repository.MovieLens.Catalog, Recommender, new UnratedMoviePicker(Repository.MovieLens.Catalog, Repository.MovieLens.Ratings))
+    {
+        FirstOffers = FirstOfferDraw.PopularityWeightedRandom,
+        RatingsBeforeNeighbours = 1,
+        MostLikelyFirst = false,
+    };
 
     public static TheoryData<string> Kinds => ["random stars", "all five stars", "all half a star", "only obscure films"];
 
@@ -28,7 +34,7 @@ public class FullListTests
             var ratings = new Dictionary<int, double>();
             while (ratings.Count < RecommendationRules.MinimumRatings)
             {
-                // Drawn as /get_unrated_movie draws; the obscure kind picks among films with at most two ratings.
+                // Drawn as /get_unrated_movie drew until 2026-12; the obscure kind picks among films with at most two ratings.
                 var movieId = kind == "only obscure films"
                     ? obscure[random.Next(obscure.Length)]
                     : Offer.Pick(ratings, ratings.Keys.ToHashSet(), random)!.Id;

@@ -104,6 +104,28 @@ public class StarPredictionTests
         Assert.Equal([mu - 1 + 1.0 / 3, mu - 1 - 2.0 / 3], recommender.BaselineStars(1), new RoundedComparer());
     }
 
+    [Fact]
+    public void A_listed_movie_no_neighbour_rated_is_scored_at_the_fallback_not_from_nothing()
+    {
+        // u1 rated 1→4, 2→5; u2 rated 3→2; nobody rated 4. The person rated 1→4: u1 is their only
+        // neighbour (raw cosine 16 ÷ (4·√41) > 0). Without shrinkage (λ = 0) the old score of a film
+        // without evidence was 0 + 0 ÷ (0 + 0) = NaN.
+        var builder = new RatingMatrixBuilder();
+        builder.Add(1, 1, 4);
+        builder.Add(1, 2, 5);
+        builder.Add(2, 3, 2);
+        var matrix = builder.Build(allMovieIds: [1, 2, 3, 4]);
+        var recommender = new UserBasedRecommender(matrix, RawCosine with { Neighbours = 1, RankingNeighbours = 2 });
+
+        var picks = recommender.Recommend(TinyMatrix.Profile(matrix, (1, 4)), excludeUser: -1, topN: 3).ToDictionary(p => p.MovieId, p => p.Score);
+
+        // Movie 2: u1's 5 stars, weighted by its similarity over itself: 5. Movies 3 and 4: no neighbour
+        // rated them, so the person's mean (4) plus a movie offset of 0 (raw stars are not centred).
+        Assert.Equal(5.0, picks[2], 9);
+        Assert.Equal(4.0, picks[3], 9);
+        Assert.Equal(4.0, picks[4], 9);
+    }
+
     /// <summary>The predicted stars for every movie of <see cref="TinyMatrix.ThreeUsers"/>, by movie id.</summary>
     private static Dictionary<int, double> Predicted(RecommenderOptions options, params (int MovieId, double Stars)[] ratings)
     {

@@ -50,6 +50,40 @@ internal static class TinyMatrix
         return builder.Build();
     }
 
+    /// <summary>
+    /// For the ranking cosine's shrink and α. A person who rated movies 1 and 2 shares one film with
+    /// a (who rated 1 and 3): cosine 1/√(2·2) = 0.5, and two with b (who rated 1, 2 and 4–11, ten
+    /// films): 2/√(2·10) = 0.447.
+    /// </summary>
+    public static RatingMatrix ShortAndLongProfiles()
+    {
+        var builder = new RatingMatrixBuilder();
+        builder.Add(1, 1, 4);
+        builder.Add(1, 3, 4);
+        foreach (var movie in new[] { 1, 2, 4, 5, 6, 7, 8, 9, 10, 11 })
+        {
+            builder.Add(2, movie, 4);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// For film weighting. Four users: a rated 1 and 3, b rated 2 and 4, c and d rated 1 and 5. Film 1
+    /// has three raters of four, films 2, 3 and 4 one each. A person who rated 1 and 2 shares one film
+    /// with each of a, b, c and d: every unweighted cosine is 1/√(2·2) = 0.5.
+    /// </summary>
+    public static RatingMatrix CommonAndRareFilms()
+    {
+        var builder = new RatingMatrixBuilder();
+        foreach (var (user, movie) in new[] { (1, 1), (1, 3), (2, 2), (2, 4), (3, 1), (3, 5), (4, 1), (4, 5) })
+        {
+            builder.Add(user, movie, 4);
+        }
+
+        return builder.Build();
+    }
+
     public static MovieCatalog CatalogOf(RatingMatrix matrix) =>
         new(Enumerable.Range(0, matrix.MovieCount).Select(m => new Movie(matrix.MovieId(m), $"Movie {matrix.MovieId(m)} (1999)", "", null)));
 
