@@ -24,6 +24,7 @@ public static class StorageRegistration
         services.AddHostedService<TableWarmup>();
         services.AddSingleton<IRatingStore, TableRatingStore>();
         services.AddSingleton<IUpdateLedger, TableUpdateLedger>();
+        services.AddSingleton<IMovieNightStore, TableMovieNightStore>();
         services.AddSingleton<IModelSnapshots, BlobModelSnapshots>();
         return services;
     }
@@ -34,6 +35,7 @@ public static class StorageRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRatingStore>(sp => new InMemoryRatingStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUpdateLedger>(sp => new InMemoryUpdateLedger(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMovieNightStore>(sp => new InMemoryMovieNightStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IModelSnapshots>(sp => new InMemoryModelSnapshots(sp.GetRequiredService<TimeProvider>()));
         return services;
     }
