@@ -13,7 +13,8 @@ namespace MovieRec.Bot;
 /// <summary>
 /// The conversation of docs/api.md: routes an update by its shape — a message in a private chat by
 /// its command word (any other text is a title search), a message in a group by its command alone,
-/// a button press to <see cref="ButtonHandler"/> — and calls the same <see cref="RecommenderService"/>
+/// a button press to <see cref="ButtonHandler"/>, an inline query to <see cref="InlineQueryHandler"/> —
+/// and calls the same <see cref="RecommenderService"/>
 /// the HTTP routes call. A profile is a person (<see cref="Person"/>): personal commands are answered
 /// in the private chat only, and a group gets a link to one. A person is registered when the service
 /// first says they are unknown, not before every command. A failure gets the user an apology and is
@@ -24,6 +25,8 @@ public sealed class UpdateHandler(
     RecommenderService service,
     ChatReplies replies,
     ButtonHandler buttons,
+    MovieNightHandler nights,
+    InlineQueryHandler inlineQueries,
     BotUsername username,
     IOptions<MiniAppOptions> miniApp,
     ILogger<UpdateHandler> logger)
@@ -39,7 +42,8 @@ public sealed class UpdateHandler(
                 { Message: { Chat.Type: ChatType.Private, From: { } from } message } => OnPrivateMessageAsync(message, Person.In(message.Chat, from), cancellationToken),
                 { Message: { Chat.Type: not ChatType.Private } message } => OnGroupMessageAsync(message, cancellationToken),
                 { CallbackQuery: { } query } => buttons.OnButtonAsync(query, cancellationToken),
-                // Edited messages, channel posts and the rest are not part of the conversation.
+                { InlineQuery: { } inline } => inlineQueries.AnswerAsync(inline, cancellationToken),
+                // Edited messages, channel posts, poll states (the vote's result comes with stopPoll) and the rest are not part of the conversation.
                 _ => Task.CompletedTask,
             });
         }
@@ -82,6 +86,7 @@ public sealed class UpdateHandler(
                     cancellationToken: cancellationToken)
                 : replies.SendAsync(person.Chat, BotTexts.MiniAppNotSetUp, cancellationToken),
             BotCommandList.Forget => bot.SendMessage(person.Chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
+            BotCommandList.MovieNight => replies.SendAsync(person.Chat, BotTexts.MovieNightInGroups, cancellationToken),
             _ => replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken),
         });
 
@@ -101,7 +106,7 @@ public sealed class UpdateHandler(
         var chat = message.Chat;
         await (command switch
         {
-            // The group's own commands (movie night) will be answered here.
+            BotCommandList.MovieNight when message.From is { } starter => nights.StartAsync(message, starter, CommandText.ArgumentOf(message.Text), cancellationToken),
             BotCommandList.Help => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
             _ when BotCommandList.Personal.Contains(command) => SendPrivateChatLinkAsync(chat, command, cancellationToken),
             // "/something" for no bot in particular is most likely another bot's: a group can have several.
@@ -152,6 +157,7 @@ public sealed class UpdateHandler(
         }
 
         var recommended = await service.RecommendAsync(person.Id, RecommendationCount, cancellationToken, genres);
+        var share = await username.SupportsInlineQueriesAsync(bot, cancellationToken);
         if (recommended.Value is not { Count: > 0 } movies)
         {
             if (recommended.Refusal == Refusal.UnknownUser)
@@ -167,7 +173,7 @@ public sealed class UpdateHandler(
         foreach (var pick in movies)
         {
             await bot.SendMessage(
-                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie.Id), cancellationToken: cancellationToken);
+                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie, share), cancellationToken: cancellationToken);
         }
     }
 
