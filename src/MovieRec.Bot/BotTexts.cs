@@ -160,8 +160,6 @@ public static class BotTexts
 
     public const string VoteAlreadyClosed = "The vote is already closed.";
 
-    public const string NoVoteYet = "There is no vote yet: press Pick for us first.";
-
     /// <summary>A member who no longer has 10 ratings (or whose data was deleted) when the films are picked.</summary>
     public static string NotReadyAnyMore(string name) =>
         $"{Name(name)} no longer has {RecommendationRules.MinimumRatings} ratings with me, so I took them off the list. Press Pick for us again.";

@@ -92,7 +92,7 @@ public sealed class MovieNightHandler(
         await AnswerAsync(query, change switch
         {
             { Now: null } => BotTexts.NightOver,
-            { Now.Night.Stage: not NightStage.Open } => BotTexts.AlreadyPicked,
+            { Now.Night.Stage: not NightStage.Open and var stage } => PastOpen(stage),
             { Done: false, Now: { } now } when !leaving && !In(now.Night, member) => BotTexts.NightFull(MostMembers),
             _ => leaving ? BotTexts.YouAreOut : BotTexts.YouAreIn,
         }, cancellationToken);
@@ -115,8 +115,7 @@ public sealed class MovieNightHandler(
             {
                 null => BotTexts.NightOver,
                 NightStage.Open => BotTexts.NeedTwo,
-                NightStage.Picking => BotTexts.AlreadyPicking,
-                _ => BotTexts.AlreadyPicked,
+                var stage => PastOpen(stage.Value),
             }, cancellationToken);
             return;
         }
@@ -305,6 +304,14 @@ public sealed class MovieNightHandler(
 
     private async Task AnswerAsync(CallbackQuery query, string? text, CancellationToken cancellationToken, bool alert = false) =>
         await bot.AnswerCallbackQuery(query.Id, text, showAlert: alert, cancellationToken: cancellationToken);
+
+    /// <summary>The answer to a join or a pick once the night has moved past people joining.</summary>
+    private static string PastOpen(NightStage stage) => stage switch
+    {
+        NightStage.Picking => BotTexts.AlreadyPicking,
+        NightStage.Voting => BotTexts.AlreadyPicked,
+        _ => BotTexts.NightOver,
+    };
 
     private static bool In(MovieNight night, NightMember member) => night.Members.Any(m => m.UserId == member.UserId);
 

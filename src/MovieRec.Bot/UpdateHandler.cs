@@ -14,11 +14,10 @@ namespace MovieRec.Bot;
 /// The conversation of docs/api.md: routes an update by its shape — a message in a private chat by
 /// its command word (any other text is a title search), a message in a group by its command alone,
 /// a button press to <see cref="ButtonHandler"/>, an inline query to <see cref="InlineQueryHandler"/> —
-/// and calls the same <see cref="RecommenderService"/>
-/// the HTTP routes call. A profile is a person (<see cref="Person"/>): personal commands are answered
-/// in the private chat only, and a group gets a link to one. A person is registered when the service
-/// first says they are unknown, not before every command. A failure gets the user an apology and is
-/// logged with the update id.
+/// and calls the same <see cref="RecommenderService"/> the HTTP routes call. A profile is a person
+/// (<see cref="Person"/>): personal commands are answered in the private chat only, and a group gets
+/// a link to one. A person is registered when the service first says they are unknown, not before
+/// every command. A failure gets the user an apology and is logged with the update id.
 /// </summary>
 public sealed class UpdateHandler(
     ITelegramBotClient bot,
@@ -43,7 +42,7 @@ public sealed class UpdateHandler(
                 { Message: { Chat.Type: not ChatType.Private } message } => OnGroupMessageAsync(message, cancellationToken),
                 { CallbackQuery: { } query } => buttons.OnButtonAsync(query, cancellationToken),
                 { InlineQuery: { } inline } => inlineQueries.AnswerAsync(inline, cancellationToken),
-                // Edited messages, channel posts, poll states (the vote's result comes with stopPoll) and the rest are not part of the conversation.
+                // Edited messages, channel posts, poll states (stopPoll answers the vote's counts) and the rest are not part of the conversation.
                 _ => Task.CompletedTask,
             });
         }
@@ -93,7 +92,8 @@ public sealed class UpdateHandler(
     /// <summary>
     /// A message in a group (or a supergroup). With privacy mode on, Telegram sends the bot only
     /// commands; with it off, the members' talk too, which is not for the bot: no title search here.
-    /// The bot keeps no group profile, so a personal command gets a link to the private chat.
+    /// The bot keeps no group profile, so a personal command gets a link to the private chat; the
+    /// group's own command is /movienight.
     /// </summary>
     private async Task OnGroupMessageAsync(Message message, CancellationToken cancellationToken)
     {
@@ -157,7 +157,6 @@ public sealed class UpdateHandler(
         }
 
         var recommended = await service.RecommendAsync(person.Id, RecommendationCount, cancellationToken, genres);
-        var share = await username.SupportsInlineQueriesAsync(bot, cancellationToken);
         if (recommended.Value is not { Count: > 0 } movies)
         {
             if (recommended.Refusal == Refusal.UnknownUser)
@@ -170,6 +169,7 @@ public sealed class UpdateHandler(
             return;
         }
 
+        var share = await username.SupportsInlineQueriesAsync(bot, cancellationToken);
         foreach (var pick in movies)
         {
             await bot.SendMessage(

@@ -330,6 +330,42 @@ public sealed class MovieNightTests : IDisposable
     }
 
     [Fact]
+    public async Task A_genre_with_no_film_left_that_nobody_in_has_rated_says_so_and_the_night_is_open_again()
+    {
+        var sciFi = Enumerable.Range(1, NightFilms.Count).Where(film => NightFilms.GenresOf(film) == "Sci-Fi").ToList();
+        await NightFilms.GiveProfileAsync(_chat.Service, Ada, sciFi);
+        await NightFilms.GiveProfileAsync(_chat.Service, Bob, RatedBy(Bob));
+        var night = await StartAsync(_chat, FilmClub, Ada, "/movienight sci-fi");
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
+
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.PickForUs);
+
+        Assert.Equal(10, sciFi.Count);
+        Assert.Equal("There is no Sci-Fi film left that none of you has rated or skipped. Try /movienight without a genre.", _chat.Texts(FilmClub)[^1]);
+        Assert.Equal(NightStage.Open, (await StoredAsync(_chat, FilmClub, night))!.Stage);
+        Assert.Equal([("I'm in", "night:join"), ("Pick for us", "night:pick")], Night(FilmClub, night).Buttons);
+    }
+
+    [Fact]
+    public async Task When_one_film_is_left_for_everyone_it_is_the_film_without_a_vote()
+    {
+        var sciFi = Enumerable.Range(1, NightFilms.Count).Where(film => NightFilms.GenresOf(film) == "Sci-Fi").ToList();
+        await NightFilms.GiveProfileAsync(_chat.Service, Ada, sciFi.Take(9).Append(1));
+        await NightFilms.GiveProfileAsync(_chat.Service, Bob, RatedBy(Bob).Where(film => film != sciFi[^1]));
+        var night = await StartAsync(_chat, FilmClub, Ada, "/movienight Sci-Fi");
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
+
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.PickForUs);
+
+        Assert.Equal($"Only one film fits all of you, so no vote: {Card(FilmTitled(NightFilms.TitleOf(sciFi[^1])))}", _chat.Texts(FilmClub)[^1]);
+        Assert.DoesNotContain(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
+        Assert.Equal(NightStage.Closed, (await StoredAsync(_chat, FilmClub, night))!.Stage);
+        Assert.Empty(Night(FilmClub, night).Buttons);
+    }
+
+    [Fact]
     public async Task Movienight_for_another_bot_is_left_alone_and_in_a_private_chat_it_says_it_is_for_groups()
     {
         await _chat.MemberSendsAsync(FilmClub, Ada, "/movienight@OtherBot");
