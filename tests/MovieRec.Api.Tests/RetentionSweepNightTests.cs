@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MovieRec.Service;
 using MovieRec.Storage;
@@ -24,6 +27,31 @@ public sealed class RetentionSweepNightTests
 
         Assert.Null(await nights.GetAsync(-100, 1, CancellationToken.None));
         Assert.NotNull(await nights.GetAsync(-100, 2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_standalone_hosts_own_sweep_is_given_the_night_store()
+    {
+        var nights = new InMemoryMovieNightStore(_clock);
+        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("MOVIELENS_DIR", Repository.MovieLensFolder);
+            builder.UseSetting("MODEL_REFRESH_INTERVAL", "00:00:00");
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                services.AddSingleton<IRatingStore>(new InMemoryRatingStore(_clock));
+                services.AddSingleton<IUpdateLedger>(new InMemoryUpdateLedger(_clock));
+                services.AddSingleton<IModelSnapshots>(new InMemoryModelSnapshots(_clock));
+                services.AddSingleton<IMovieNightStore>(nights);
+            });
+        });
+        await nights.TryStartAsync(Night(1), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        await host.Services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
+
+        Assert.Null(await nights.GetAsync(-100, 1, CancellationToken.None));
     }
 
     private static MovieNight Night(int messageId) => new(-100, messageId, new NightMember(101, "Ada"), "", [], NightStage.Open);
