@@ -133,6 +133,10 @@ public sealed class MovieNightHandler(
         }
     }
 
+    /// <summary>
+    /// The films for everyone in: a member no longer ready is named and taken off (the night opens
+    /// again), no film left says so, one film is the film, and more get the films message and the poll.
+    /// </summary>
     private async Task PickForAsync(VersionedNight claimed, CancellationToken cancellationToken)
     {
         var night = claimed.Night;
