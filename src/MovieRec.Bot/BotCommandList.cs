@@ -13,6 +13,7 @@ public static class BotCommandList
     public const string Forget = "forget";
     public const string Ratings = "ratings";
     public const string App = "app";
+    public const string MovieNight = "movienight";
 
     public static IReadOnlyList<BotCommand> All { get; } =
     [
@@ -20,6 +21,7 @@ public static class BotCommandList
         new(Recommend, "three films picked for you (/recommend comedy: of one genre)"),
         new(Ratings, "your ratings: change or remove them"),
         new(App, "MovieRec on a screen: rate, browse, filter"),
+        new(MovieNight, "in a group: who's in, films for all of you, a vote"),
         new(Start, "say hello and register"),
         new(Forget, "delete everything MovieRec holds about you"),
         new(Help, "this list"),
@@ -31,6 +33,9 @@ public static class BotCommandList
     /// </summary>
     public static IReadOnlySet<string> Personal { get; } = new HashSet<string>(StringComparer.Ordinal) { Start, Rate, Recommend, Ratings, Forget, App };
 
-    /// <summary>The update types the bot reads; Telegram sends no others (no edited messages, no channel posts).</summary>
-    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery];
+    /// <summary>
+    /// The update types the bot reads; Telegram sends no others (no edited messages, no channel posts).
+    /// No poll states either: the movie night's vote is anonymous, and stopPoll answers with its final counts.
+    /// </summary>
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery];
 }

@@ -50,6 +50,8 @@ public static class BotRegistration
         services.AddTransient<UpdateHandler>();
         services.AddTransient<ButtonHandler>();
         services.AddTransient<ChatReplies>();
+        services.AddTransient<MovieNightHandler>();
+        services.AddTransient<InlineQueryHandler>();
         services.AddTransient<UpdateDelivery>();
         services.AddTransient<LongPolling>();
         services.AddTransient<WebhookRegistration>();

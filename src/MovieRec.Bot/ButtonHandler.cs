@@ -9,13 +9,20 @@ using Telegram.Bot.Types.Enums;
 namespace MovieRec.Bot;
 
 /// <summary>
-/// The bot's buttons: ratings, skips, films, /ratings pages and removals, the /forget confirmation.
+/// The bot's buttons: ratings, skips, films, /ratings pages and removals, the /forget confirmation,
+/// and movie night's buttons in groups (<see cref="MovieNightHandler"/>).
 /// The callback data is read once into a <see cref="ButtonPress"/> and routed by its kind. It is not
 /// signed, so a press acts only for the person who pressed it (<c>from.id</c>), every write spends
 /// that person's rate limit, and data the bot would not have written is answered as unknown.
 /// </summary>
 public sealed class ButtonHandler(
-    ITelegramBotClient bot, RecommenderService service, RateLimits limits, ChatReplies replies, BotUsername username, ILogger<ButtonHandler> logger)
+    ITelegramBotClient bot,
+    RecommenderService service,
+    RateLimits limits,
+    ChatReplies replies,
+    MovieNightHandler nights,
+    BotUsername username,
+    ILogger<ButtonHandler> logger)
 {
     public async Task OnButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
@@ -29,7 +36,7 @@ public sealed class ButtonHandler(
 
         if (message.Chat.Type != ChatType.Private)
         {
-            await OnGroupButtonAsync(query, cancellationToken);
+            await (press is NightPress night ? nights.OnPressAsync(query, message, night, cancellationToken) : RefuseInGroupAsync(query, cancellationToken));
             return;
         }
 
@@ -54,14 +61,13 @@ public sealed class ButtonHandler(
     }
 
     /// <summary>
-    /// A press under a message in a group or a channel. Every button the bot makes today is personal,
-    /// and a personal button there (an old /rate question or /ratings list from before profiles were
-    /// people) is refused with a pointer to the private chat rather than acted on for the presser: a
-    /// group message is nobody's own, and acting on it would post the presser's next question, their
-    /// list or their deletion into the group for everyone to see. Nothing is stored and no write is
-    /// spent. Group buttons (movie night's "night:*") will be routed here, before this refusal.
+    /// A personal button under a message in a group or a channel (an old /rate question or /ratings
+    /// list from before profiles were people, or forged data) is refused with a pointer to the private
+    /// chat rather than acted on for the presser: a group message is nobody's own, and acting on it
+    /// would post the presser's next question, their list or their deletion into the group for
+    /// everyone to see. Nothing is stored and no write is spent. Only movie night's buttons act in a group.
     /// </summary>
-    private async Task OnGroupButtonAsync(CallbackQuery query, CancellationToken cancellationToken) =>
+    private async Task RefuseInGroupAsync(CallbackQuery query, CancellationToken cancellationToken) =>
         await bot.AnswerCallbackQuery(
             query.Id, BotTexts.ButtonInPrivateChat(await username.GetAsync(bot, cancellationToken)), showAlert: true, cancellationToken: cancellationToken);
 

@@ -25,6 +25,9 @@ public abstract record ButtonPress
                 ["unrate", var movie] when MovieIdIn(movie) is { } id => new UnratePress(id),
                 ["ratings", var offset] when NumberIn(offset) is { } from => new RatingsPagePress(from),
                 ["forget", "yes"] => ForgetPress.Instance,
+                ["night", "join"] => JoinNightPress.Instance,
+                ["night", "pick"] => PickNightPress.Instance,
+                ["night", "close"] => CloseVotePress.Instance,
                 _ => UnknownPress.Instance,
             };
 
@@ -79,6 +82,36 @@ public sealed record ForgetPress : ButtonPress
     public static ForgetPress Instance { get; } = new();
 
     public const string Data = "forget:yes";
+}
+
+/// <summary>
+/// A movie night's button, under a group's message. It names no night: the night is the one of the
+/// message the button is under (its poll, for "Close the vote", replies to that message).
+/// </summary>
+public abstract record NightPress : ButtonPress;
+
+/// <summary>"night:join": "I'm in", and pressed again, out.</summary>
+public sealed record JoinNightPress : NightPress
+{
+    public static JoinNightPress Instance { get; } = new();
+
+    public const string Data = "night:join";
+}
+
+/// <summary>"night:pick": "Pick for us".</summary>
+public sealed record PickNightPress : NightPress
+{
+    public static PickNightPress Instance { get; } = new();
+
+    public const string Data = "night:pick";
+}
+
+/// <summary>"night:close": "Close the vote", under the poll.</summary>
+public sealed record CloseVotePress : NightPress
+{
+    public static CloseVotePress Instance { get; } = new();
+
+    public const string Data = "night:close";
 }
 
 /// <summary>Data the bot never writes: forged, malformed, over-long, or of a kind this version does not know.</summary>

@@ -1,3 +1,4 @@
+using MovieRec.Domain;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MovieRec.Bot;
@@ -16,9 +17,17 @@ public static class FilmButtons
     public const string Older = "Older";
     public const string Newer = "Newer";
 
-    /// <summary>Under a recommendation: rate it after all, or never see it again.</summary>
-    public static InlineKeyboardMarkup UnderRecommendation(int movieId) =>
-        new([[InlineKeyboardButton.WithCallbackData(SeenItRate, new FilmPress(movieId).Data), InlineKeyboardButton.WithCallbackData(NotInterested, new SkipPress(movieId).Data)]]);
+    /// <summary>
+    /// Under a recommendation: rate it after all, or never see it again; and, when inline mode is on,
+    /// share it: a button that opens "@bot {title}" in a chat the person picks, where the inline
+    /// answer offers the film as a message.
+    /// </summary>
+    public static InlineKeyboardMarkup UnderRecommendation(Movie movie, bool share)
+    {
+        InlineKeyboardButton[] actions =
+            [InlineKeyboardButton.WithCallbackData(SeenItRate, new FilmPress(movie.Id).Data), InlineKeyboardButton.WithCallbackData(NotInterested, new SkipPress(movie.Id).Data)];
+        return share ? new([actions, [InlineKeyboardButton.WithSwitchInlineQuery(BotTexts.Share, movie.Title)]]) : new([actions]);
+    }
 
     /// <summary>One button per film found, labelled with its title (and year, as MovieLens writes it).</summary>
     public static InlineKeyboardMarkup Found(IEnumerable<(int MovieId, string Title)> films) =>

@@ -10,5 +10,8 @@ namespace MovieRec.Bot;
 /// </summary>
 public sealed record Person(string Id, Chat Chat)
 {
-    public static Person In(Chat privateChat, User from) => new(from.Id.ToString(CultureInfo.InvariantCulture), privateChat);
+    public static Person In(Chat privateChat, User from) => new(IdOf(from.Id), privateChat);
+
+    /// <summary>The profile key of a Telegram user, wherever they write or press.</summary>
+    public static string IdOf(long userId) => userId.ToString(CultureInfo.InvariantCulture);
 }

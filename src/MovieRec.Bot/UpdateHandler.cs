@@ -13,17 +13,19 @@ namespace MovieRec.Bot;
 /// <summary>
 /// The conversation of docs/api.md: routes an update by its shape — a message in a private chat by
 /// its command word (any other text is a title search), a message in a group by its command alone,
-/// a button press to <see cref="ButtonHandler"/> — and calls the same <see cref="RecommenderService"/>
-/// the HTTP routes call. A profile is a person (<see cref="Person"/>): personal commands are answered
-/// in the private chat only, and a group gets a link to one. A person is registered when the service
-/// first says they are unknown, not before every command. A failure gets the user an apology and is
-/// logged with the update id.
+/// a button press to <see cref="ButtonHandler"/>, an inline query to <see cref="InlineQueryHandler"/> —
+/// and calls the same <see cref="RecommenderService"/> the HTTP routes call. A profile is a person
+/// (<see cref="Person"/>): personal commands are answered in the private chat only, and a group gets
+/// a link to one. A person is registered when the service first says they are unknown, not before
+/// every command. A failure gets the user an apology and is logged with the update id.
 /// </summary>
 public sealed class UpdateHandler(
     ITelegramBotClient bot,
     RecommenderService service,
     ChatReplies replies,
     ButtonHandler buttons,
+    MovieNightHandler nights,
+    InlineQueryHandler inlineQueries,
     BotUsername username,
     IOptions<MiniAppOptions> miniApp,
     ILogger<UpdateHandler> logger)
@@ -39,7 +41,8 @@ public sealed class UpdateHandler(
                 { Message: { Chat.Type: ChatType.Private, From: { } from } message } => OnPrivateMessageAsync(message, Person.In(message.Chat, from), cancellationToken),
                 { Message: { Chat.Type: not ChatType.Private } message } => OnGroupMessageAsync(message, cancellationToken),
                 { CallbackQuery: { } query } => buttons.OnButtonAsync(query, cancellationToken),
-                // Edited messages, channel posts and the rest are not part of the conversation.
+                { InlineQuery: { } inline } => inlineQueries.AnswerAsync(inline, cancellationToken),
+                // Edited messages, channel posts, poll states (stopPoll answers the vote's counts) and the rest are not part of the conversation.
                 _ => Task.CompletedTask,
             });
         }
@@ -82,13 +85,15 @@ public sealed class UpdateHandler(
                     cancellationToken: cancellationToken)
                 : replies.SendAsync(person.Chat, BotTexts.MiniAppNotSetUp, cancellationToken),
             BotCommandList.Forget => bot.SendMessage(person.Chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
+            BotCommandList.MovieNight => replies.SendAsync(person.Chat, BotTexts.MovieNightInGroups, cancellationToken),
             _ => replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken),
         });
 
     /// <summary>
     /// A message in a group (or a supergroup). With privacy mode on, Telegram sends the bot only
     /// commands; with it off, the members' talk too, which is not for the bot: no title search here.
-    /// The bot keeps no group profile, so a personal command gets a link to the private chat.
+    /// The bot keeps no group profile, so a personal command gets a link to the private chat; the
+    /// group's own command is /movienight.
     /// </summary>
     private async Task OnGroupMessageAsync(Message message, CancellationToken cancellationToken)
     {
@@ -101,7 +106,7 @@ public sealed class UpdateHandler(
         var chat = message.Chat;
         await (command switch
         {
-            // The group's own commands (movie night) will be answered here.
+            BotCommandList.MovieNight when message.From is { } starter => nights.StartAsync(message, starter, CommandText.ArgumentOf(message.Text), cancellationToken),
             BotCommandList.Help => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
             _ when BotCommandList.Personal.Contains(command) => SendPrivateChatLinkAsync(chat, command, cancellationToken),
             // "/something" for no bot in particular is most likely another bot's: a group can have several.
@@ -164,10 +169,11 @@ public sealed class UpdateHandler(
             return;
         }
 
+        var share = await username.SupportsInlineQueriesAsync(bot, cancellationToken);
         foreach (var pick in movies)
         {
             await bot.SendMessage(
-                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie.Id), cancellationToken: cancellationToken);
+                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie, share), cancellationToken: cancellationToken);
         }
     }
 

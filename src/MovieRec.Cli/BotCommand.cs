@@ -53,7 +53,8 @@ internal static class BotCommand
         {
             Description = "The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (default: TELEGRAM_WEBHOOK_SECRET).",
         };
-        var command = new Command("set-webhook", "Register the webhook with its secret, the update types the bot reads, and the command list.");
+        var command = new Command(
+            "set-webhook", "Register the webhook with its secret, the update types the bot reads (messages, button presses, inline queries), and the command list.");
         command.Options.Add(url);
         command.Options.Add(secret);
         command.SetAction((parse, cancellationToken) => Failure.ReportAsync(async () =>
@@ -65,11 +66,16 @@ internal static class BotCommand
                 : throw new ArgumentException($"--url must be an absolute URL, such as https://<app>.azurewebsites.net/telegram/webhook.");
             await host.Services.GetRequiredService<WebhookRegistration>()
                 .RegisterAsync(webhook, string.IsNullOrEmpty(givenSecret) ? null : givenSecret, cancellationToken);
-            Console.WriteLine($"Webhook set to {webhook}{(string.IsNullOrEmpty(givenSecret) ? " without a secret" : " with a secret")}; commands registered.");
+            Console.WriteLine($"Webhook set to {webhook}{(string.IsNullOrEmpty(givenSecret) ? " without a secret" : " with a secret")} for {UpdateTypes}; commands registered.");
+            Console.WriteLine("Inline mode (@bot in any chat, and Share under recommendations) also needs BotFather's /setinline.");
             return 0;
         }));
         return command;
     }
+
+    /// <summary>The update types as Telegram names them ("message, callback_query, inline_query").</summary>
+    private static string UpdateTypes =>
+        string.Join(", ", BotCommandList.AllowedUpdates.Select(type => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString())));
 
     /// <summary>The bot with its settings from the environment, as the function app would have them.</summary>
     private static IHost BuildHost()

@@ -74,6 +74,23 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     public bool TryGetMovie(int movieId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Movie movie) =>
         live.Current.Catalog.TryGet(movieId, out movie);
 
+    /// <summary>
+    /// The <paramref name="count"/> films the most people rated in the model in use, most first
+    /// (equal counts by id): what the bot's inline mode offers someone with no picks of their own. No store call.
+    /// </summary>
+    public IReadOnlyList<Movie> MostRated(int count)
+    {
+        var model = live.Current;
+        var ratings = model.Ratings;
+        var best = new TopN(count);
+        for (var movie = 0; movie < ratings.MovieCount; movie++)
+        {
+            best.Offer(movie, ratings.RatingCountOf(movie), ratings.MovieId(movie));
+        }
+
+        return [.. best.TakeBest().Items.Select(movie => model.Catalog.Get(ratings.MovieId(movie)))];
+    }
+
     /// <summary>Whether the chat id is registered. One store read.</summary>
     public async Task<bool> IsKnownAsync(string chatId, CancellationToken cancellationToken) =>
         await store.GetRatingsAsync(chatId, cancellationToken) is not null;

@@ -21,6 +21,9 @@ public sealed class StorageOptions
     /// <summary>Which users rated what, by hour: how the model builder finds the users whose ratings changed.</summary>
     public string ChangesTable { get; set; } = "movierecchanges";
 
+    /// <summary>The groups' movie nights: who is in, and the poll (the bot's /movienight).</summary>
+    public string NightsTable { get; set; } = "movierecnights";
+
     /// <summary>The private Blob container of the community snapshots the model builder publishes.</summary>
     public string SnapshotsContainer { get; set; } = "model-snapshots";
 

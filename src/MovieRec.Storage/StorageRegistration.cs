@@ -41,6 +41,7 @@ public static class StorageRegistration
         services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<TableRatingStore>());
         services.AddHostedService<TableWarmup>();
         services.AddSingleton<IUpdateLedger, TableUpdateLedger>();
+        services.AddSingleton<IMovieNightStore, TableMovieNightStore>();
         services.AddSingleton<IModelSnapshots, BlobModelSnapshots>();
         return services;
     }
@@ -51,6 +52,7 @@ public static class StorageRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRatingStore>(sp => new InMemoryRatingStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUpdateLedger>(sp => new InMemoryUpdateLedger(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMovieNightStore>(sp => new InMemoryMovieNightStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IModelSnapshots>(sp => new InMemoryModelSnapshots(sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -109,6 +109,14 @@ public sealed class TableStorage : IDisposable
     public Task<T> OnUpdatesAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         RunAsync(_options.UpdatesTable, partition, call, cancellationToken);
 
+    /// <summary>Runs a call on one partition (a group) of the movie nights table; see <see cref="RunAsync{T}"/>.</summary>
+    public Task<T> OnNightsAsync<T>(string partition, Func<TableClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(_options.NightsTable, partition, call, cancellationToken);
+
+    /// <summary>Deletes the movie nights <paramref name="filter"/> selects (the retention sweep); how many went.</summary>
+    public Task<int> DeleteNightsWhereAsync(string filter, CancellationToken cancellationToken) =>
+        DeleteWhereAsync(_options.NightsTable, filter, cancellationToken);
+
     /// <summary>Whether a failure says the table itself is gone (not an entity in it).</summary>
     public static bool IsTableMissing(RequestFailedException e) =>
         e.Status == 404 && e.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound.ToString();
@@ -202,6 +210,7 @@ public sealed class TableStorage : IDisposable
                     await _service.CreateTableIfNotExistsAsync(_options.UsersTable, budget);
                     await _service.CreateTableIfNotExistsAsync(_options.UpdatesTable, budget);
                     await _service.CreateTableIfNotExistsAsync(_options.ChangesTable, budget);
+                    await _service.CreateTableIfNotExistsAsync(_options.NightsTable, budget);
                     _created = true;
                 }
             }

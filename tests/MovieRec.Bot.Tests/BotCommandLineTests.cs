@@ -26,10 +26,10 @@ public sealed class BotCommandLineTests : IAsyncLifetime
 
         Assert.Equal(0, exitCode);
         Assert.Equal(
-            new WebhookRegistrationState("https://movierec-app.azurewebsites.net/telegram/webhook", "deploy_Secret-1", ["message", "callback_query"]),
+            new WebhookRegistrationState("https://movierec-app.azurewebsites.net/telegram/webhook", "deploy_Secret-1", ["message", "callback_query", "inline_query"]),
             _telegram.Emulator.Webhook! with { AllowedUpdates = _telegram.Emulator.Webhook!.AllowedUpdates.ToList() },
             new WebhookComparer());
-        Assert.Equal(["rate", "recommend", "ratings", "app", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
+        Assert.Equal(["rate", "recommend", "ratings", "app", "movienight", "start", "forget", "help"], _telegram.Emulator.Commands.Select(c => c.Command));
         Assert.Null(_telegram.Emulator.MenuButton);
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, output, StringComparison.Ordinal);
         Assert.DoesNotContain("deploy_Secret-1", output, StringComparison.Ordinal);

@@ -16,6 +16,9 @@ public sealed class ButtonPressTests
         { "ratings:0", new RatingsPagePress(0) },
         { "ratings:10", new RatingsPagePress(10) },
         { "forget:yes", ForgetPress.Instance },
+        { "night:join", JoinNightPress.Instance },
+        { "night:pick", PickNightPress.Instance },
+        { "night:close", CloseVotePress.Instance },
     };
 
     [Theory]
@@ -35,6 +38,9 @@ public sealed class ButtonPressTests
             UnratePress unrate => unrate.Data,
             RatingsPagePress page => page.Data,
             ForgetPress => ForgetPress.Data,
+            JoinNightPress => JoinNightPress.Data,
+            PickNightPress => PickNightPress.Data,
+            CloseVotePress => CloseVotePress.Data,
             _ => throw new InvalidOperationException($"No data for {press}"),
         };
 
@@ -70,7 +76,10 @@ public sealed class ButtonPressTests
     [InlineData("forget:no")]
     [InlineData("forget:yes:now")]
     [InlineData("FORGET:yes")]
-    [InlineData("night:join")] // movie night's buttons are not read by this version
+    [InlineData("night:leave")]
+    [InlineData("night:join:42")]
+    [InlineData("night:")]
+    [InlineData("NIGHT:join")]
     [InlineData("somebody-else:42")]
     public void Data_the_bot_never_writes_reads_as_unknown(string? data) =>
         Assert.IsType<UnknownPress>(ButtonPress.Read(data));

@@ -9,6 +9,7 @@ using MovieRec.Bot.Tests.Emulator;
 using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Service;
+using MovieRec.Storage;
 using MovieRec.Testing;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -17,17 +18,34 @@ namespace MovieRec.Bot.Tests;
 
 /// <summary>
 /// The update handler wired as the hosts wire it (AddMovieRecBot), with the Bot API answered by the
-/// emulator in memory and the real <see cref="RecommenderService"/> over a 14-film catalog and the
-/// in-memory ratings store (held to the Table store's contract by the store contract suite).
+/// emulator in memory and the real <see cref="RecommenderService"/> over a 14-film catalog (or the
+/// model given) and the in-memory stores (each held to its Table twin's contract by its contract
+/// suite). <see cref="SecondInstance"/> is another instance of the app over the same stores and the
+/// same Telegram, as a second Functions instance would be.
 /// </summary>
 internal sealed class Conversation : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly int? _personWritesPerMinute;
 
     /// <param name="personWritesPerMinute">The chat's rate limit (RATE_LIMIT_PERSON_WRITES_PER_MINUTE); the default is the product's.</param>
     /// <param name="miniAppUrl">MINIAPP_URL; none by default.</param>
-    public Conversation(int? personWritesPerMinute = null, string? miniAppUrl = null)
+    /// <param name="model">The films and MovieLens ratings; <see cref="Model"/> by default.</param>
+    /// <param name="nights">The movie nights; a fresh in-memory store by default.</param>
+    public Conversation(int? personWritesPerMinute = null, string? miniAppUrl = null, RecommendationModel? model = null, IMovieNightStore? nights = null)
+        : this(new BotApiEmulator(), new ObservedRatingStore(), nights ?? new InMemoryMovieNightStore(), new InMemoryUpdateLedger(), model ?? Model, personWritesPerMinute, miniAppUrl)
     {
+    }
+
+    private Conversation(
+        BotApiEmulator telegram, ObservedRatingStore store, IMovieNightStore nights, IUpdateLedger ledger, RecommendationModel model, int? personWritesPerMinute, string? miniAppUrl)
+    {
+        Telegram = telegram;
+        Store = store;
+        Nights = nights;
+        Ledger = ledger;
+        UsedModel = model;
+        _personWritesPerMinute = personWritesPerMinute;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -43,16 +61,31 @@ internal sealed class Conversation : IDisposable
         services.AddMetrics();
         services.AddSingleton<MovieRecMetrics>();
         services.AddSingleton(new RateLimits(Options.Create(personWritesPerMinute is { } limit ? new RateLimitOptions { PersonWritesPerMinute = limit } : new RateLimitOptions())));
-        services.AddSingleton(provider => new RecommenderService(new LiveModel(Model), Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
+        services.AddSingleton(provider => new RecommenderService(new LiveModel(model), Store, new Random(7), provider.GetRequiredService<MovieRecMetrics>()));
+        services.AddSingleton(nights);
+        services.AddSingleton(ledger);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>Another instance of the app (its own services, caches and rate limits) over the same stores, talking to the same Telegram.</summary>
+    public Conversation SecondInstance() => new(Telegram, Store, Nights, Ledger, UsedModel, _personWritesPerMinute, miniAppUrl: null);
 
     /// <summary>Films 1–14, "Film number N (1980+N)", IMDb tt000000N, each rated by the five MovieLens users below.</summary>
     public static RecommendationModel Model { get; } = FourteenFilms();
 
-    public BotApiEmulator Telegram { get; } = new();
+    public BotApiEmulator Telegram { get; }
 
-    public ObservedRatingStore Store { get; } = new();
+    public ObservedRatingStore Store { get; }
+
+    public IMovieNightStore Nights { get; }
+
+    public IUpdateLedger Ledger { get; }
+
+    /// <summary>The model this conversation's service recommends from.</summary>
+    public RecommendationModel UsedModel { get; }
+
+    /// <summary>The service as the bot has it, to prepare profiles and to compute what a test expects.</summary>
+    public RecommenderService Service => _services.GetRequiredService<RecommenderService>();
 
     public RecordingLogger Log { get; } = new();
 
@@ -61,6 +94,13 @@ internal sealed class Conversation : IDisposable
     {
         var update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options)!;
         await _services.GetRequiredService<UpdateHandler>().HandleAsync(update, CancellationToken.None);
+    }
+
+    /// <summary>Delivers an update as the webhook does, through the update ledger: a redelivery is not acted on.</summary>
+    public async Task<DeliveryOutcome> DeliverOnceAsync(string updateJson)
+    {
+        var update = JsonSerializer.Deserialize<Update>(updateJson, JsonBotAPI.Options)!;
+        return await _services.GetRequiredService<UpdateDelivery>().DeliverAsync(update, CancellationToken.None);
     }
 
     public Task UserSendsAsync(long chatId, string text) => DeliverAsync(Telegram.UserSends(chatId, text));

@@ -13,8 +13,10 @@ namespace MovieRec.Bot.Tests.Emulator;
 /// action or more than one, callback data over 64 bytes, URL buttons without an http(s)/tg URL,
 /// Mini App buttons outside private chats, unknown or re-answered callback queries (and their
 /// URLs other than this bot's start links), unmodified edits, and getUpdates while a webhook is
-/// set. It also plays the users, in private chats and groups (basic, and -100… supergroups): it
-/// writes the Update JSON Telegram would deliver.
+/// set; polls (BotApiEmulator.Polls.cs) and inline mode (BotApiEmulator.Inline.cs) as strictly. It
+/// also plays the users, by first name, in private chats and groups (basic, and -100… supergroups):
+/// it writes the Update JSON Telegram would deliver, and keeps each chat's transcript as its members
+/// would have seen it (<see cref="Transcript"/>).
 /// </summary>
 public sealed partial class BotApiEmulator
 {
@@ -29,7 +31,9 @@ public sealed partial class BotApiEmulator
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, EmulatedChat> _chats = [];
-    private readonly Dictionary<string, bool> _callbackQueries = [];
+    private readonly Dictionary<string, PendingPress> _callbackQueries = [];
+    private readonly Dictionary<long, string> _firstNames = [];
+    private readonly List<(long Chat, string Line)> _transcript = [];
     private readonly List<string> _calls = [];
     private readonly List<CallbackAnswer> _callbackAnswers = [];
     private readonly List<JsonObject> _pendingUpdates = [];
@@ -41,6 +45,24 @@ public sealed partial class BotApiEmulator
     public WebhookRegistrationState? Webhook { get; private set; }
 
     public IReadOnlyList<(string Command, string Description)> Commands { get; private set; } = [];
+
+    /// <summary>Gives a user the first name Telegram shows (everyone is "Ada" until named).</summary>
+    public void NameUser(long userId, string firstName)
+    {
+        lock (_gate)
+        {
+            _firstNames[userId] = firstName;
+        }
+    }
+
+    /// <summary>The chat as its members saw it, in order: what was written, pressed, answered to the presser alone, voted, edited.</summary>
+    public string Transcript(long chatId)
+    {
+        lock (_gate)
+        {
+            return string.Join('\n', _transcript.Where(t => t.Chat == chatId).Select(t => t.Line));
+        }
+    }
 
     /// <summary>Every Bot API method called, in order, with the chat it was for (when it had one).</summary>
     public IReadOnlyList<string> Calls
@@ -106,7 +128,7 @@ public sealed partial class BotApiEmulator
             var chat = Chat(PrivateChatOf(chatId));
             var message = chat.Messages.Single(m => m.MessageId == messageId && !m.FromBot);
             message.Text = text;
-            var json = MessageJson(chat, message, User(chatId));
+            var json = MessageJson(chat, message, UserJson(chatId));
             json["edit_date"] = Now();
             return Update("edited_message", json);
         }
@@ -149,11 +171,13 @@ public sealed partial class BotApiEmulator
     private string CallbackQuery(long userId, EmulatedChat chat, EmulatedMessage message, string? data)
     {
         var queryId = (_nextQueryId++).ToString("D19", CultureInfo.InvariantCulture);
-        _callbackQueries[queryId] = false;
+        _callbackQueries[queryId] = new PendingPress(userId, chat.Id);
+        var label = message.Buttons.FirstOrDefault(b => b.Data == data).Label ?? data;
+        Say(chat.Id, $"{NameOf(userId)} presses [{label}] under #{message.MessageId}");
         return Update("callback_query", new JsonObject
         {
             ["id"] = queryId,
-            ["from"] = User(userId),
+            ["from"] = UserJson(userId),
             ["message"] = MessageJson(chat, message, BotUser()),
             ["chat_instance"] = (-chat.Id * 7).ToString(CultureInfo.InvariantCulture),
             ["data"] = data,
@@ -244,6 +268,9 @@ public sealed partial class BotApiEmulator
             {
                 "getme" => (BotUser(), null),
                 "sendmessage" => (SendMessage(parameters), null),
+                "sendpoll" => (SendPoll(parameters), null),
+                "stoppoll" => (StopPoll(parameters), null),
+                "answerinlinequery" => (AnswerInlineQuery(parameters), null),
                 "answercallbackquery" => (AnswerCallbackQuery(parameters), null),
                 "editmessagetext" => (EditMessage(parameters, editText: true), null),
                 "editmessagereplymarkup" => (EditMessage(parameters, editText: false), null),
@@ -263,15 +290,33 @@ public sealed partial class BotApiEmulator
         var text = ValidText(parameters.Text("text"));
         ValidParseMode(parameters.Text("parse_mode"));
         var markup = ValidMarkup(parameters.Json("reply_markup"), chat);
-        var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: true, Now()) { Text = text, ReplyMarkup = markup };
+        var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: true, Now())
+        {
+            Text = text, ReplyMarkup = markup, ReplyTo = RepliedTo(parameters, chat),
+        };
         chat.Messages.Add(message);
+        Say(chat.Id, $"{BotName} #{message.MessageId}{ReplyNote(message)}: {Indented(text)}{ButtonsLine(markup)}");
         return MessageJson(chat, message, BotUser());
+    }
+
+    /// <summary>reply_parameters (or the older reply_to_message_id): the message must be in the chat, as Telegram requires by default.</summary>
+    private static int? RepliedTo(BotApiParameters parameters, EmulatedChat chat)
+    {
+        var id = parameters.Json("reply_parameters") is { ValueKind: JsonValueKind.Object } reply && reply.TryGetProperty("message_id", out var messageId) && messageId.TryGetInt32(out var replied)
+            ? replied
+            : (int?)parameters.Number("reply_to_message_id");
+        if (id is { } wanted && !chat.Messages.Any(m => m.MessageId == wanted))
+        {
+            throw new BotApiErrorException(400, "Bad Request: message to be replied not found");
+        }
+
+        return id;
     }
 
     private JsonNode AnswerCallbackQuery(BotApiParameters parameters)
     {
         var id = parameters.Text("callback_query_id") ?? throw new BotApiErrorException(400, "Bad Request: parameter \"callback_query_id\" is required");
-        if (!_callbackQueries.TryGetValue(id, out var answered) || answered)
+        if (!_callbackQueries.TryGetValue(id, out var answered) || answered.Answered)
         {
             throw new BotApiErrorException(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
         }
@@ -283,13 +328,19 @@ public sealed partial class BotApiEmulator
         }
 
         // Without a game, Telegram opens only links that start a chat with this bot (t.me/<bot>?start=…).
-        if (parameters.Text("url") is { } url && !url.StartsWith($"https://t.me/{BotUsername}?start=", StringComparison.OrdinalIgnoreCase))
+        var url = parameters.Text("url");
+        if (url is not null && !url.StartsWith($"https://t.me/{BotUsername}?start=", StringComparison.OrdinalIgnoreCase))
         {
             throw new BotApiErrorException(400, "Bad Request: URL_INVALID");
         }
 
-        _callbackQueries[id] = true;
-        _callbackAnswers.Add(new CallbackAnswer(id, text, parameters.Boolean("show_alert")));
+        _callbackQueries[id] = answered with { Answered = true };
+        _callbackAnswers.Add(new CallbackAnswer(id, text, parameters.Boolean("show_alert")) { Url = url, UserId = answered.UserId });
+        if (text is not null || url is not null)
+        {
+            Say(answered.ChatId, $"  (only {NameOf(answered.UserId)} sees: {text}{(url is null ? "" : $" — opens {url}")})");
+        }
+
         return true;
     }
 
@@ -304,6 +355,11 @@ public sealed partial class BotApiEmulator
             throw new BotApiErrorException(400, "Bad Request: message can't be edited");
         }
 
+        if (editText && message.Poll is not null)
+        {
+            throw new BotApiErrorException(400, "Bad Request: there is no text in the message to edit");
+        }
+
         var text = editText ? ValidText(parameters.Text("text")) : message.Text;
         var markup = ValidMarkup(parameters.Json("reply_markup"), chat);
         if (text == message.Text && JsonNode.DeepEquals(markup, message.ReplyMarkup))
@@ -313,6 +369,7 @@ public sealed partial class BotApiEmulator
 
         message.Text = text;
         message.ReplyMarkup = markup;
+        Say(chat.Id, editText ? $"{BotName} edits #{message.MessageId}: {Indented(text!)}{ButtonsLine(markup)}" : $"{BotName} changes the buttons of #{message.MessageId}:{ButtonsLine(markup) ?? " none"}");
         var json = MessageJson(chat, message, BotUser());
         json["edit_date"] = Now();
         return json;
@@ -464,7 +521,7 @@ public sealed partial class BotApiEmulator
         }
     }
 
-    private static JsonNode? ValidMarkup(JsonElement? markup, EmulatedChat chat)
+    private JsonNode? ValidMarkup(JsonElement? markup, EmulatedChat? chat)
     {
         if (markup is not { } value)
         {
@@ -494,8 +551,12 @@ public sealed partial class BotApiEmulator
         return JsonNode.Parse(value.GetRawText());
     }
 
-    /// <summary>A button has a text and exactly one action: callback data, a URL, or a Mini App (private chats only).</summary>
-    private static void ValidButton(JsonElement button, EmulatedChat chat)
+    /// <summary>
+    /// A button has a text and exactly one action: callback data, a URL, a Mini App (private chats
+    /// only; never under an inline result, whose <paramref name="chat"/> is null), or an inline
+    /// query to switch to (a bot with inline mode only).
+    /// </summary>
+    private void ValidButton(JsonElement button, EmulatedChat? chat)
     {
         if (!button.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
         {
@@ -540,9 +601,17 @@ public sealed partial class BotApiEmulator
                     throw new BotApiErrorException(400, "Bad Request: BUTTON_URL_INVALID");
                 }
 
-                if (chat.Id < 0)
+                if (chat is not { Id: > 0 })
                 {
-                    // Mini App buttons open only in a private chat with the bot.
+                    // Mini App buttons open only in a private chat with the bot, not in groups nor under inline results.
+                    throw new BotApiErrorException(400, "Bad Request: BUTTON_TYPE_INVALID");
+                }
+
+                break;
+            case "switch_inline_query" or "switch_inline_query_current_chat":
+                // Stricter than Telegram may be: a bot without inline mode cannot answer the query such a button starts.
+                if (action.Value.ValueKind != JsonValueKind.String || !InlineMode)
+                {
                     throw new BotApiErrorException(400, "Bad Request: BUTTON_TYPE_INVALID");
                 }
 
@@ -563,11 +632,12 @@ public sealed partial class BotApiEmulator
         lock (_gate)
         {
             var chat = Chat(chatId);
-            var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: false, Now());
+            var message = new EmulatedMessage(chat.Id, chat.NextMessageId++, FromBot: false, Now()) { SentBy = userId };
             chat.Messages.Add(message);
-            var json = MessageJson(chat, message, User(userId));
+            var json = MessageJson(chat, message, UserJson(userId));
             content(json);
             message.Text = (string?)json["text"];
+            Say(chat.Id, $"{NameOf(userId)}: {message.Text ?? "(a sticker)"}");
             if (entities is not null)
             {
                 json["entities"] = entities;
@@ -594,14 +664,15 @@ public sealed partial class BotApiEmulator
         return chat;
     }
 
-    private static JsonObject MessageJson(EmulatedChat chat, EmulatedMessage message, JsonObject from)
+    /// <summary>A message as Telegram writes it; a reply carries the message it replies to, one level deep.</summary>
+    private JsonObject MessageJson(EmulatedChat chat, EmulatedMessage message, JsonObject from, bool withReply = true)
     {
         var json = new JsonObject
         {
             ["message_id"] = message.MessageId,
             ["from"] = from,
             ["chat"] = chat.Id > 0
-                ? new JsonObject { ["id"] = chat.Id, ["first_name"] = "Ada", ["username"] = $"ada{chat.Id}", ["type"] = "private" }
+                ? new JsonObject { ["id"] = chat.Id, ["first_name"] = NameOf(chat.Id), ["username"] = $"ada{chat.Id}", ["type"] = "private" }
                 : new JsonObject { ["id"] = chat.Id, ["title"] = "Film club", ["type"] = chat.Id <= SupergroupIdsBelow ? "supergroup" : "group" },
             ["date"] = message.Date,
         };
@@ -615,12 +686,43 @@ public sealed partial class BotApiEmulator
             json["reply_markup"] = message.ReplyMarkup.DeepClone();
         }
 
+        if (message.Poll is not null)
+        {
+            json["poll"] = PollJson(message.Poll);
+        }
+
+        if (message.ViaBot)
+        {
+            json["via_bot"] = BotUser();
+        }
+
+        if (withReply && message.ReplyTo is { } repliedId && chat.Messages.SingleOrDefault(m => m.MessageId == repliedId) is { } replied)
+        {
+            json["reply_to_message"] = MessageJson(chat, replied, replied.FromBot ? BotUser() : UserJson(replied.SentBy ?? chat.Id), withReply: false);
+        }
+
         return json;
     }
 
-    private static JsonObject User(long id) => id > 0
-        ? new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = "Ada", ["username"] = $"ada{id}", ["language_code"] = "en" }
+    private JsonObject UserJson(long id) => id > 0
+        ? new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = NameOf(id), ["username"] = $"ada{id}", ["language_code"] = "en" }
         : throw new ArgumentOutOfRangeException(nameof(id), id, "A Telegram user id is positive.");
+
+    private string NameOf(long userId) => _firstNames.GetValueOrDefault(userId, "Ada");
+
+    private const string BotName = "MovieRec";
+
+    private void Say(long chatId, string line) => _transcript.Add((chatId, line));
+
+    /// <summary>A message's text in the transcript: its later lines indented under the first.</summary>
+    private static string Indented(string text) => string.Join("\n", text.Split('\n').Select((line, at) => at == 0 || line.Length == 0 ? line : "    " + line));
+
+    private static string ReplyNote(EmulatedMessage message) => message.ReplyTo is { } replied ? $" (replying to #{replied})" : "";
+
+    private static string? ButtonsLine(JsonNode? markup) =>
+        markup?["inline_keyboard"]?.AsArray() is { Count: > 0 } rows
+            ? "\n    " + string.Join("\n    ", rows.Select(row => string.Join(" ", row!.AsArray().Select(b => $"[{(string?)b!["text"]}]"))))
+            : null;
 
     /// <summary>A private chat's id is its user's id: positive.</summary>
     private static long PrivateChatOf(long chatId) =>
@@ -629,10 +731,10 @@ public sealed partial class BotApiEmulator
     private static long GroupChatOf(long chatId) =>
         chatId < 0 ? chatId : throw new ArgumentOutOfRangeException(nameof(chatId), chatId, "A group's id is negative (-100… for a supergroup).");
 
-    private static JsonObject BotUser() => new()
+    private JsonObject BotUser() => new()
     {
         ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "MovieRec", ["username"] = BotUsername,
-        ["can_join_groups"] = true, ["can_read_all_group_messages"] = false, ["supports_inline_queries"] = false,
+        ["can_join_groups"] = true, ["can_read_all_group_messages"] = false, ["supports_inline_queries"] = InlineMode,
     };
 
     private static JsonArray? Entities(string text)
@@ -665,6 +767,12 @@ public sealed partial class BotApiEmulator
 
         public List<EmulatedMessage> Messages { get; } = [];
     }
+
+    /// <summary>A callback query Telegram waits on: who pressed, where, and whether the bot answered.</summary>
+    private sealed record PendingPress(long UserId, long ChatId)
+    {
+        public bool Answered { get; init; }
+    }
 }
 
 /// <summary>A message in an emulated chat; text and buttons change when the bot edits it.</summary>
@@ -674,12 +782,30 @@ public sealed record EmulatedMessage(long ChatId, int MessageId, bool FromBot, l
 
     public JsonNode? ReplyMarkup { get; set; }
 
+    /// <summary>The message this one replies to, in the same chat.</summary>
+    public int? ReplyTo { get; init; }
+
+    /// <summary>The user who wrote it; null for the bot's.</summary>
+    public long? SentBy { get; init; }
+
+    /// <summary>The poll, for a message that is one.</summary>
+    public EmulatedPoll? Poll { get; init; }
+
+    /// <summary>Sent by a user through the bot's inline mode ("via @bot").</summary>
+    public bool ViaBot { get; init; }
+
     /// <summary>The labels and callback data of the inline buttons, row by row flattened.</summary>
     public IReadOnlyList<(string Label, string? Data)> Buttons =>
         ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
             .Select(b => ((string)b!["text"]!, (string?)b["callback_data"])).ToList() ?? [];
 }
 
-public sealed record CallbackAnswer(string QueryId, string? Text, bool ShowAlert = false);
+public sealed record CallbackAnswer(string QueryId, string? Text, bool ShowAlert = false)
+{
+    /// <summary>The link the presser's client opens (this bot's t.me start links only).</summary>
+    public string? Url { get; init; }
+
+    public long UserId { get; init; }
+}
 
 public sealed record WebhookRegistrationState(string Url, string? Secret, IReadOnlyList<string> AllowedUpdates);
