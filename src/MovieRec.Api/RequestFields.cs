@@ -11,6 +11,11 @@ internal static partial class RequestFields
 {
     public const int MaxQueryLength = 200;
 
+    public const int MaxGenres = 50;
+
+    /// <summary>What a chat id is, once written as a string (anchored by each user: the regex below, the OpenAPI schema).</summary>
+    public const string ChatIdCharacters = "[A-Za-z0-9_-]{1,64}";
+
     /// <summary>chat_id as a string or an integer; 123 and "123" are the same user.</summary>
     public static Parsed<string> ChatId(JsonElement? body)
     {
@@ -146,7 +151,7 @@ internal static partial class RequestFields
             return refusal is null ? new Parsed<IReadOnlyList<string>>([]) : refusal;
         }
 
-        if (field.ValueKind != JsonValueKind.Array || field.GetArrayLength() > 50 || field.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
+        if (field.ValueKind != JsonValueKind.Array || field.GetArrayLength() > MaxGenres || field.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
         {
             return BadRequest("genres must be a list of genre names, for example [\"Comedy\", \"Sci-Fi\"].");
         }
@@ -173,6 +178,6 @@ internal static partial class RequestFields
 
     private static RequestRefusal BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + ChatIdCharacters + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex ChatIdPattern();
 }

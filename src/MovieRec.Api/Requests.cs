@@ -51,13 +51,15 @@ public sealed record SearchRequest(string Query, int Limit, string? ChatId)
 {
     public const int MaxLimit = 20;
 
+    public const int DefaultLimit = 5;
+
     public static Parsed<SearchRequest> Read(JsonElement? body) =>
         RequestFields.OptionalChatId(body).TryGet(out var chatId, out var refusal) ? For(chatId, body) : refusal;
 
     public static Parsed<SearchRequest> For(string? chatId, JsonElement? body)
     {
         if (!RequestFields.Query(body).TryGet(out var query, out var refusal)
-            || !RequestFields.WholeNumber(body, "limit", 1, MaxLimit, 5).TryGet(out var limit, out refusal))
+            || !RequestFields.WholeNumber(body, "limit", 1, MaxLimit, DefaultLimit).TryGet(out var limit, out refusal))
         {
             return refusal;
         }
@@ -69,12 +71,16 @@ public sealed record SearchRequest(string Query, int Limit, string? ChatId)
 /// <summary>/my_ratings: offset 0 and up, limit 1–100, default 20.</summary>
 public sealed record MyRatingsRequest(string ChatId, int Offset, int Limit)
 {
+    public const int MaxLimit = 100;
+
+    public const int DefaultLimit = 20;
+
     public static Parsed<MyRatingsRequest> Read(JsonElement? body) => RequestFields.WithChat(body, For);
 
     public static Parsed<MyRatingsRequest> For(string chatId, JsonElement? body)
     {
         if (!RequestFields.WholeNumber(body, "offset", 0, int.MaxValue, 0).TryGet(out var offset, out var refusal)
-            || !RequestFields.WholeNumber(body, "limit", 1, 100, 20).TryGet(out var limit, out refusal))
+            || !RequestFields.WholeNumber(body, "limit", 1, MaxLimit, DefaultLimit).TryGet(out var limit, out refusal))
         {
             return refusal;
         }

@@ -87,6 +87,11 @@ public static class ApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.HealthRoute, request);
 
+    [Function("openapi")]
+    public static Task<IActionResult> OpenApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
+        AnswerAsync(ApiRoutes.OpenApiRoute, request);
+
     [Function("telegram_webhook")]
     public static Task<IActionResult> TelegramWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.TelegramWebhook)] HttpRequest request) =>

@@ -16,7 +16,7 @@ public class RouteTableTests
     }
 
     [Fact]
-    public void Every_json_route_is_function_level_in_azure_and_only_health_the_webhook_and_the_signed_mini_app_calls_are_anonymous()
+    public void Every_json_route_is_function_level_in_azure_and_only_health_the_document_the_webhook_and_the_signed_mini_app_calls_are_anonymous()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsOutput(), "functions.metadata")));
         var levels = metadata.RootElement.EnumerateArray()
@@ -26,7 +26,7 @@ public class RouteTableTests
         var expected = ApiRoutes.All.ToDictionary(r => r.Path, r => r.Access == ApiAccess.KeyHolders ? "Function" : "Anonymous");
 
         Assert.Equal(expected.OrderBy(e => e.Key), levels.OrderBy(e => e.Key));
-        Assert.Equal(["app", "app/api/{action}", "app/{file}", "health", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["app", "app/api/{action}", "app/{file}", "health", "openapi.json", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
