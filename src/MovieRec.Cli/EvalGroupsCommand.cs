@@ -57,6 +57,7 @@ internal static class EvalGroupsCommand
 
         Console.WriteLine();
         Print(markdown, $"{dataset.Name}: validation groups, averaged over sizes and groupings (seeds {string.Join(", ", seeds)})",
+            1,
             ["Method", "Mean nDCG@10", "Worst member's nDCG@10", "(Mean + worst) / 2"],
             GroupEvaluation.Methods.Select(method =>
             {
@@ -67,6 +68,7 @@ internal static class EvalGroupsCommand
 
         Print(markdown,
             $"{dataset.Name}: test groups, members' mean nDCG@10 / worst member's nDCG@10 ({groups} groups per row and seed, seeds {string.Join(", ", seeds)}; {given} given ratings each)",
+            2,
             ["Size", "Grouping", "Pair cosine", .. GroupEvaluation.Methods.Select(m => m == chosen ? $"{m} (default)" : m)],
             result.Test.Select(cell => (string[])
             [
@@ -111,14 +113,15 @@ internal static class EvalGroupsCommand
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static void Print(bool markdown, string title, string[] columns, IEnumerable<string[]> rows)
+    /// <summary>A table; the first <paramref name="textColumns"/> columns are left-aligned, the numbers after them right-aligned.</summary>
+    private static void Print(bool markdown, string title, int textColumns, string[] columns, IEnumerable<string[]> rows)
     {
         if (markdown)
         {
             Console.WriteLine($"**{title}**");
             Console.WriteLine();
             Console.WriteLine($"| {string.Join(" | ", columns)} |");
-            Console.WriteLine($"|{string.Join("|", columns.Select((_, i) => i < 2 ? " --- " : " ---: "))}|");
+            Console.WriteLine($"|{string.Join("|", columns.Select((_, i) => i < textColumns ? " --- " : " ---: "))}|");
             foreach (var row in rows)
             {
                 Console.WriteLine($"| {string.Join(" | ", row)} |");

@@ -41,9 +41,8 @@ public static class GroupSampling
     }
 
     /// <summary>
-    /// The positions in <paramref name="pool"/> of one group of <paramref name="size"/>. Similar:
-    /// a random first member, then the others by their cosine with the first member's given
-    /// ratings, highest first, ties to the earlier position.
+    /// The positions in <paramref name="pool"/> of one group of <paramref name="size"/>: any, or
+    /// (similar) a random first member and their <see cref="Nearest"/>.
     /// </summary>
     public static int[] Draw(IReadOnlyList<RatingProfile> pool, int size, Grouping grouping, Random random)
     {
@@ -58,7 +57,17 @@ public static class GroupSampling
             return positions[..size];
         }
 
-        var first = random.Next(pool.Count);
+        return Nearest(pool, random.Next(pool.Count), size);
+    }
+
+    /// <summary>
+    /// <paramref name="first"/> and the <paramref name="size"/> − 1 others whose given ratings have
+    /// the highest cosine with theirs, highest first, ties to the earlier position.
+    /// </summary>
+    public static int[] Nearest(IReadOnlyList<RatingProfile> pool, int first, int size)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, pool.Count);
         return
         [
             first,
