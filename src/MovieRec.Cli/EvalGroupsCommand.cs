@@ -12,6 +12,7 @@ namespace MovieRec.Cli;
 internal static class EvalGroupsCommand
 {
     private static readonly bool[] Both = [false, true];
+    private static readonly string[] Baselines = [GroupEvaluation.MostPopular, GroupEvaluation.OneMembersList];
 
     public static Command Create()
     {
@@ -25,7 +26,7 @@ internal static class EvalGroupsCommand
         var groups = new Option<int>("--groups") { Description = "Groups per size, grouping and seed.", DefaultValueFactory = _ => 200 };
         var given = new Option<int>("--given") { Description = "Ratings each held-out member gives the recommender; the rest are their truth.", DefaultValueFactory = _ => 20 };
         var markdown = new Option<bool>("--markdown") { Description = "Print Markdown tables (for docs/quality.md)." };
-        var plot = new Option<string?>("--plot") { Description = "Write a PNG of nDCG@10 by group size for the default strategy and the baselines." };
+        var plot = new Option<string?>("--plot") { Description = "Write PNGs of nDCG@10 by group size for the default strategy and the baselines: random groups to this path, similar groups beside it (-similar)." };
         var command = new Command("eval-groups", "Group lists for held-out people: members' mean and worst member's nDCG@10 by strategy, group size and grouping.");
         foreach (var option in new Option[] { dataset, seeds, groups, given, markdown, plot })
         {
@@ -78,9 +79,22 @@ internal static class EvalGroupsCommand
                 .. cell.Scores.Select(s => $"{F(s.MeanNdcg)} / {F(s.WorstNdcg)}"),
             ]));
 
+        Print(markdown,
+            $"{dataset.Name}: how far {chosen} is ahead on the same test groups (mean difference ± one standard error)",
+            2,
+            ["Size", "Grouping", .. Baselines.SelectMany(b => new[] { $"Mean, over {b.ToLowerInvariant()}", $"Worst member, over {b.ToLowerInvariant()}" })],
+            result.Test.Select(cell => (string[])
+            [
+                cell.Size.ToString(CultureInfo.InvariantCulture),
+                cell.Grouping == Grouping.Random ? "random" : "similar",
+                .. Baselines.SelectMany(b => cell.Lead(chosen, b) is var lead
+                    ? new[] { $"{Signed(lead.Mean)} ± {F(lead.MeanError)}", $"{Signed(lead.Worst)} ± {F(lead.WorstError)}" }
+                    : []),
+            ]));
+
         var behind = result.Test
-            .SelectMany(cell => new[] { GroupEvaluation.MostPopular, GroupEvaluation.OneMembersList }.Select(baseline => (cell, baseline)))
-            .Where(x => Score(x.cell, chosen).MeanNdcg <= Score(x.cell, x.baseline).MeanNdcg || Score(x.cell, chosen).WorstNdcg <= Score(x.cell, x.baseline).WorstNdcg)
+            .SelectMany(cell => Baselines.Select(baseline => (cell, baseline, lead: cell.Lead(chosen, baseline))))
+            .Where(x => x.lead.Mean <= 0 || x.lead.Worst <= 0)
             .Select(x => $"{x.cell.Size} {x.cell.Grouping.ToString().ToLowerInvariant()} against {x.baseline.ToLowerInvariant()}")
             .ToList();
         Console.WriteLine(behind.Count == 0
@@ -89,20 +103,22 @@ internal static class EvalGroupsCommand
 
         if (plot is not null)
         {
-            var sizes = result.Test.Select(c => c.Size).Distinct().Select(s => (double)s).ToList();
-            LinePlot.Write(
-                plot,
-                $"{dataset.Name}: test groups' nDCG@10 by group size",
-                "Group size",
-                "nDCG@10",
-                from grouping in Enum.GetValues<Grouping>()
-                from method in new[] { chosen, GroupEvaluation.MostPopular, GroupEvaluation.OneMembersList }
-                from worst in Both
-                let cells = result.Test.Where(c => c.Grouping == grouping).OrderBy(c => c.Size).Select(c => Score(c, method)).ToList()
-                select ($"{method}, {grouping.ToString().ToLowerInvariant()} groups: {(worst ? "worst member" : "mean")}",
-                    (IReadOnlyList<double>)[.. cells.Select(s => worst ? s.WorstNdcg : s.MeanNdcg)]),
-                sizes);
-            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{plot}[/].");
+            foreach (var grouping in Enum.GetValues<Grouping>())
+            {
+                var path = grouping == Grouping.Random ? plot : Path.ChangeExtension(plot, null) + "-similar" + Path.GetExtension(plot);
+                var cells = result.Test.Where(c => c.Grouping == grouping).OrderBy(c => c.Size).ToList();
+                LinePlot.Write(
+                    path,
+                    $"{dataset.Name}: nDCG@10 of {grouping.ToString().ToLowerInvariant()} test groups by size",
+                    "Group size",
+                    "nDCG@10",
+                    from method in (string[])[chosen, .. Baselines]
+                    from worst in Both
+                    select ($"{method}: {(worst ? "worst member" : "members' mean")}",
+                        (IReadOnlyList<double>)[.. cells.Select(c => Score(c, method)).Select(s => worst ? s.WorstNdcg : s.MeanNdcg)]),
+                    [.. cells.Select(c => (double)c.Size)]);
+                AnsiConsole.MarkupLineInterpolated($"Wrote [green]{path}[/].");
+            }
         }
 
         AnsiConsole.WriteLine($"Evaluated in {clock.Elapsed.TotalSeconds:0.0} s.");
@@ -112,6 +128,8 @@ internal static class EvalGroupsCommand
     private static GroupMethodScore Score(GroupCell cell, string method) => cell.Scores.Single(s => s.Method == method);
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Signed(double value) => value.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
     /// <summary>A table; the first <paramref name="textColumns"/> columns are left-aligned, the numbers after them right-aligned.</summary>
     private static void Print(bool markdown, string title, int textColumns, string[] columns, IEnumerable<string[]> rows)

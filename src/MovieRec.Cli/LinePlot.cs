@@ -15,6 +15,12 @@ internal static class LinePlot
             highest = Math.Max(highest, values.Max());
         }
 
+        if (xValues is not null)
+        {
+            // Ticks at the given x values only (group sizes 2, 3, 5, 8, not 2.5 …).
+            plot.Axes.Bottom.SetTicks([.. xValues], [.. xValues.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);

@@ -170,7 +170,8 @@ public sealed class GroupEvaluation
                 first.Grouping,
                 scores.Count,
                 bySeed.SelectMany(seed => seed[c].Cosines).Average(),
-                [.. Methods.Select((method, m) => new GroupMethodScore(method, scores.Average(s => s[2 * m]), scores.Average(s => s[(2 * m) + 1])))]);
+                [.. Methods.Select((method, m) => new GroupMethodScore(method, scores.Average(s => s[2 * m]), scores.Average(s => s[(2 * m) + 1])))],
+                scores);
         })];
 
     private sealed record GroupOutcome(int Size, Grouping Grouping, List<double[]> Scores, List<double> Cosines);
