@@ -87,9 +87,8 @@ internal static class EvalGroupsCommand
             [
                 cell.Size.ToString(CultureInfo.InvariantCulture),
                 cell.Grouping == Grouping.Random ? "random" : "similar",
-                .. Baselines.SelectMany(b => cell.Lead(chosen, b) is var lead
-                    ? new[] { $"{Signed(lead.Mean)} ± {F(lead.MeanError)}", $"{Signed(lead.Worst)} ± {F(lead.WorstError)}" }
-                    : []),
+                .. Baselines.Select(b => cell.Lead(chosen, b))
+                    .SelectMany(lead => new[] { $"{Signed(lead.Mean)} ± {F(lead.MeanError)}", $"{Signed(lead.Worst)} ± {F(lead.WorstError)}" }),
             ]));
 
         var behind = result.Test

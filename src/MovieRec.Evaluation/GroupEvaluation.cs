@@ -146,7 +146,11 @@ public sealed class GroupEvaluation
             .Append([.. popular.Where(m => !excluded.Contains(m)).Take(ListLength)])
             .Append(recommender.Rank(members[chosen].Given, -1, ListLength, excluded));
         var relevant = members.Select(m => m.Relevant).ToList();
-        return [.. lists.SelectMany(list => GroupNdcg.ForGroup(list, relevant, ListLength) is var (mean, worst) ? new[] { mean, worst } : [])];
+        return [.. lists.SelectMany(list =>
+        {
+            var (mean, worst) = GroupNdcg.ForGroup(list, relevant, ListLength);
+            return new[] { mean, worst };
+        })];
     }
 
     private static double MeanPairCosine(HeldOutPerson[] members)
