@@ -6,6 +6,7 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RecommendCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SimulateOffersCommand.Create());
+root.Subcommands.Add(EvalGroupsCommand.Create());
 root.Subcommands.Add(CommunityGainCommand.Create());
 root.Subcommands.Add(ShillingAttackCommand.Create());
 root.Subcommands.Add(BotCommand.Create());
