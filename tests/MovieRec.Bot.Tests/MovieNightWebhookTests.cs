@@ -129,6 +129,9 @@ public sealed class MovieNightWebhookTests : IAsyncLifetime
             builder.UseSetting("TELEGRAM_BOT_TOKEN", BotApiEmulator.Token);
             builder.UseSetting("TELEGRAM_WEBHOOK_SECRET", Secret);
             builder.UseSetting("TELEGRAM_API_BASE_URL", _telegram.BaseUrl);
+            // A host with the bot refuses to start without API_KEYS (docs/security.md); the stores below replace the in-memory ones.
+            builder.UseSetting("API_KEYS", "movie-night-test-key-0123456789");
+            builder.UseSetting("RATINGS_STORAGE", "memory");
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<IRatingStore>(_ratings);
