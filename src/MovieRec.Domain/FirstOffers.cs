@@ -61,17 +61,12 @@ public sealed class FirstOffers
     }
 
     /// <summary>The highest-scoring film id not in <paramref name="answered"/>, or null when every film with a score is answered.</summary>
-    public int? Next(IReadOnlySet<int> answered)
+    public int? Next(IReadOnlySet<int> answered) => Leading(answered, 1) is [var first] ? first : null;
+
+    /// <summary>The <paramref name="count"/> highest-scoring film ids not in <paramref name="answered"/>, best first (fewer when fewer are left).</summary>
+    public IReadOnlyList<int> Leading(IReadOnlySet<int> answered, int count)
     {
         ArgumentNullException.ThrowIfNull(answered);
-        foreach (var id in _movieIds)
-        {
-            if (!answered.Contains(id))
-            {
-                return id;
-            }
-        }
-
-        return null;
+        return [.. _movieIds.Where(id => !answered.Contains(id)).Take(count)];
     }
 }

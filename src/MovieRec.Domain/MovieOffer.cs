@@ -4,8 +4,8 @@ namespace MovieRec.Domain;
 /// The next movie to offer in the rating flow. Until the person has rated
 /// <see cref="RatingsBeforeNeighbours"/> movies, the films most people saw and disagree about come
 /// first (<see cref="FirstOffers"/>, popularity × entropy); from then on, the movie their nearest
-/// neighbours (by who-rated-what cosine) rated with the most summed similarity — the film they most
-/// likely saw — so fewer "Haven't seen it" presses are needed before ten ratings. Rated and skipped
+/// neighbours (by who-rated-what cosine) rated with the most summed similarity — the films they most
+/// likely saw, one of the best few at random — so fewer "Haven't seen it" presses are needed before ten ratings. Rated and skipped
 /// movies are never offered. The older random draws stay as knobs for the simulation.
 /// </summary>
 public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recommender, UnratedMoviePicker picker)
@@ -13,10 +13,16 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
     private readonly Lazy<FirstOffers> _firstOffers = new(() => new FirstOffers(recommender.Matrix));
 
     /// <summary>
-    /// Whether the neighbours' draw offers the film with the highest weight (the one the person most
-    /// likely saw) instead of drawing at random in proportion to the weights.
+    /// Whether the neighbours' draw offers one of the <see cref="Spread"/> films with the highest weight
+    /// (those the person most likely saw) instead of drawing at random in proportion to the weights.
     /// </summary>
     public bool MostLikelyFirst { get; init; } = true;
+
+    /// <summary>
+    /// How many of the best candidates an offer is drawn from, evenly: the same moment does not always
+    /// offer the same film (docs/api.md: two calls may offer different films; the Mini App shows six at once).
+    /// </summary>
+    public int Spread { get; init; } = 6;
 
     /// <summary>What is offered before the neighbours' draw can: popularity × entropy order (chosen by simulation, docs/quality.md).</summary>
     public FirstOfferDraw FirstOffers { get; init; } = FirstOfferDraw.PopularityTimesEntropy;
@@ -45,7 +51,9 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
     public Movie? PickFirst(IReadOnlySet<int> answered, Random random)
     {
         ArgumentNullException.ThrowIfNull(answered);
-        if (FirstOffers == FirstOfferDraw.PopularityTimesEntropy && _firstOffers.Value.Next(answered) is { } id && catalog.TryGet(id, out var movie))
+        if (FirstOffers == FirstOfferDraw.PopularityTimesEntropy
+            && _firstOffers.Value.Leading(answered, Spread) is { Count: > 0 } leading
+            && catalog.TryGet(leading[random.Next(leading.Count)], out var movie))
         {
             return movie;
         }
@@ -76,8 +84,9 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
 
         if (MostLikelyFirst)
         {
-            // Highest weight, lowest index among equals: the list is in movie-index order.
-            return likely.Aggregate((best, next) => next.Weight > best.Weight ? next : best).Movie;
+            // Among the highest weights (lowest index among equals: the list is in movie-index order), evenly.
+            var best = likely.Select((l, at) => (l.Movie, l.Weight, At: at)).OrderByDescending(l => l.Weight).ThenBy(l => l.At).Take(Spread).ToList();
+            return best[random.Next(best.Count)].Movie;
         }
 
         var target = random.NextDouble() * total;

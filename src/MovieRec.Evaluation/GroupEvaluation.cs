@@ -100,16 +100,16 @@ public sealed class GroupEvaluation
             [.. trainUsers.Select(ratings.UserId)], [.. Enumerable.Range(0, ratings.MovieCount).Select(ratings.MovieId)], [.. user], [.. movie], [.. stars]);
     }
 
-    private List<HeldOutPerson> PeopleOf(RatingMatrix ratings, int[] users, Random random) =>
+    private List<HeldOutMember> PeopleOf(RatingMatrix ratings, int[] users, Random random) =>
         [.. users.Where(u => ratings.MoviesRatedBy(u).Length > GivenRatings)
             .Select(u => GroupSampling.HoldOut(ratings, u, GivenRatings, random))
-            .OfType<HeldOutPerson>()];
+            .OfType<HeldOutMember>()];
 
     /// <summary>Every cell's groups drawn first (so the draws do not depend on the threads), then scored in parallel.</summary>
-    private List<GroupOutcome> ScoreCells(UserBasedRecommender recommender, List<HeldOutPerson> people, Random random)
+    private List<GroupOutcome> ScoreCells(UserBasedRecommender recommender, List<HeldOutMember> people, Random random)
     {
         var profiles = people.Select(p => p.Given).ToList();
-        var drawn = new List<(int Cell, HeldOutPerson[] Members, int Chosen)>();
+        var drawn = new List<(int Cell, HeldOutMember[] Members, int Chosen)>();
         var cells = new List<(int Size, Grouping Grouping)>();
         foreach (var size in Sizes)
         {
@@ -137,7 +137,7 @@ public sealed class GroupEvaluation
     }
 
     /// <summary>Per method (in <see cref="Methods"/> order) the members' mean nDCG and the worst member's, side by side.</summary>
-    private double[] Score(UserBasedRecommender recommender, GroupRecommender groups, int[] popular, HeldOutPerson[] members, int chosen)
+    private double[] Score(UserBasedRecommender recommender, GroupRecommender groups, int[] popular, HeldOutMember[] members, int chosen)
     {
         var excluded = members.SelectMany(m => m.Given.Movies).ToHashSet();
         var asGroup = members.Select(m => new GroupMember(m.Given, -1)).ToList();
@@ -153,7 +153,7 @@ public sealed class GroupEvaluation
         })];
     }
 
-    private static double MeanPairCosine(HeldOutPerson[] members)
+    private static double MeanPairCosine(HeldOutMember[] members)
     {
         if (members.Length < 2)
         {

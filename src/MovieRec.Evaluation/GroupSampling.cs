@@ -16,7 +16,7 @@ public enum Grouping
 /// A person left out of the training matrix: the ratings they give the recommender, and the films
 /// they rated 4 stars or more among the rest (their truth).
 /// </summary>
-public sealed record HeldOutPerson(int UserIndex, RatingProfile Given, IReadOnlySet<int> Relevant);
+public sealed record HeldOutMember(int UserIndex, RatingProfile Given, IReadOnlySet<int> Relevant);
 
 /// <summary>The people and the groups of the group evaluation (docs/quality.md, "Groups").</summary>
 public static class GroupSampling
@@ -25,7 +25,7 @@ public static class GroupSampling
     /// <paramref name="given"/> of the user's ratings drawn at random are what they tell the
     /// recommender; the rest is their truth. Null when they have no relevant film left to find.
     /// </summary>
-    public static HeldOutPerson? HoldOut(RatingMatrix ratings, int user, int given, Random random)
+    public static HeldOutMember? HoldOut(RatingMatrix ratings, int user, int given, Random random)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(random);
@@ -37,7 +37,7 @@ public static class GroupSampling
         var relevant = order.Skip(given).Where(i => stars[i] >= OfflineEvaluation.RelevantStars).Select(i => movies[i]).ToHashSet();
         return relevant.Count == 0
             ? null
-            : new HeldOutPerson(user, RatingProfile.FromIndices([.. told.Select(i => movies[i])], [.. told.Select(i => stars[i])]), relevant);
+            : new HeldOutMember(user, RatingProfile.FromIndices([.. told.Select(i => movies[i])], [.. told.Select(i => stars[i])]), relevant);
     }
 
     /// <summary>

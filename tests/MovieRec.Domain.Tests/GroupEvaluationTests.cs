@@ -56,7 +56,7 @@ public class GroupEvaluationTests
         var outcomes = Enumerable.Range(0, 20).Select(seed => GroupSampling.HoldOut(ratings, 0, given: 2, new Random(seed))).ToList();
 
         Assert.Contains(outcomes, person => person is null);
-        Assert.All(outcomes.OfType<HeldOutPerson>(), person =>
+        Assert.All(outcomes.OfType<HeldOutMember>(), person =>
         {
             Assert.DoesNotContain(first, person.Given.Movies);
             Assert.Equal([first], person.Relevant);
