@@ -81,13 +81,13 @@ internal static class EvalCommand
             .Where(r => r.Predictions > 0)
             .ToList();
         var foldsText = dataset.PublishedFolds is null ? $"{folds}-fold cross-validation (seed {seed})" : "the published u1-u5 folds";
-        Print(markdown, $"{dataset.Name}: rating prediction, {foldsText}", ["Model", "RMSE", "MAE", "Predictions"],
+        ResultTable.Print(markdown, $"{dataset.Name}: rating prediction, {foldsText}", ["Model", "RMSE", "MAE", "Predictions"],
             accuracy.Select(r => new[] { r.Name, F(r.Rmse), F(r.Mae), r.Predictions.ToString(CultureInfo.InvariantCulture) }));
 
         IReadOnlyList<Candidate> headline = [.. Baselines.All, byPrediction, chosen];
         var topN = evaluation.TopN([.. headline, .. (grid ? EvaluationGrid.Ranking() : [])], n: 10, holdoutShare: 0.2, seed);
         var popular = topN.Single(r => r.Name == Baselines.MostPopular);
-        Print(markdown,
+        ResultTable.Print(markdown,
             $"{dataset.Name}: top-10, 20% of each user's ratings held out (seed {seed}; relevant = held-out rating >= 4; {topN[0].Users} users)",
             ["Model", "Precision@10", "Recall@10", "nDCG@10", "× most popular", "Coverage", "Mean popularity rank"],
             topN.Select(r => new[]
@@ -120,30 +120,4 @@ internal static class EvalCommand
         : EvaluationDataset.MovieLensSmall(Settings.MovieLensFolder);
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    internal static void Print(bool markdown, string title, string[] columns, IEnumerable<string[]> rows)
-    {
-        if (markdown)
-        {
-            Console.WriteLine($"**{title}**");
-            Console.WriteLine();
-            Console.WriteLine($"| {string.Join(" | ", columns)} |");
-            Console.WriteLine($"|{string.Join("|", columns.Select((_, i) => i == 0 ? " --- " : " ---: "))}|");
-            foreach (var row in rows)
-            {
-                Console.WriteLine($"| {string.Join(" | ", row)} |");
-            }
-
-            Console.WriteLine();
-            return;
-        }
-
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns(columns);
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Select(Markup.Escape).ToArray());
-        }
-
-        AnsiConsole.Write(table);
-    }
 }

@@ -57,8 +57,7 @@ internal static class EvalGroupsCommand
         }
 
         Console.WriteLine();
-        Print(markdown, $"{dataset.Name}: validation groups, averaged over sizes and groupings (seeds {string.Join(", ", seeds)})",
-            1,
+        ResultTable.Print(markdown, $"{dataset.Name}: validation groups, averaged over sizes and groupings (seeds {string.Join(", ", seeds)})",
             ["Method", "Mean nDCG@10", "Worst member's nDCG@10", "(Mean + worst) / 2"],
             GroupEvaluation.Methods.Select(method =>
             {
@@ -67,9 +66,8 @@ internal static class EvalGroupsCommand
                 return new[] { method == chosen ? $"{method} (chosen)" : method, F(mean), F(worst), F((mean + worst) / 2) };
             }));
 
-        Print(markdown,
+        ResultTable.Print(markdown,
             $"{dataset.Name}: test groups, members' mean nDCG@10 / worst member's nDCG@10 ({groups} groups per row and seed, seeds {string.Join(", ", seeds)}; {given} given ratings each)",
-            2,
             ["Size", "Grouping", "Pair cosine", .. GroupEvaluation.Methods.Select(m => m == chosen ? $"{m} (default)" : m)],
             result.Test.Select(cell => (string[])
             [
@@ -77,11 +75,11 @@ internal static class EvalGroupsCommand
                 cell.Grouping == Grouping.Random ? "random" : "similar",
                 cell.MeanCosine.ToString("0.00", CultureInfo.InvariantCulture),
                 .. cell.Scores.Select(s => $"{F(s.MeanNdcg)} / {F(s.WorstNdcg)}"),
-            ]));
+            ]),
+            textColumns: 2);
 
-        Print(markdown,
+        ResultTable.Print(markdown,
             $"{dataset.Name}: how far {chosen} is ahead on the same test groups (mean difference ± one standard error)",
-            2,
             ["Size", "Grouping", .. Baselines.SelectMany(b => new[] { $"Mean, over {b.ToLowerInvariant()}", $"Worst member, over {b.ToLowerInvariant()}" })],
             result.Test.Select(cell => (string[])
             [
@@ -89,7 +87,8 @@ internal static class EvalGroupsCommand
                 cell.Grouping == Grouping.Random ? "random" : "similar",
                 .. Baselines.Select(b => cell.Lead(chosen, b))
                     .SelectMany(lead => new[] { $"{Signed(lead.Mean)} ± {F(lead.MeanError)}", $"{Signed(lead.Worst)} ± {F(lead.WorstError)}" }),
-            ]));
+            ]),
+            textColumns: 2);
 
         var behind = result.Test
             .SelectMany(cell => Baselines.Select(baseline => (cell, baseline, lead: cell.Lead(chosen, baseline))))
@@ -129,31 +128,4 @@ internal static class EvalGroupsCommand
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Signed(double value) => value.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
-
-    /// <summary>A table; the first <paramref name="textColumns"/> columns are left-aligned, the numbers after them right-aligned.</summary>
-    private static void Print(bool markdown, string title, int textColumns, string[] columns, IEnumerable<string[]> rows)
-    {
-        if (markdown)
-        {
-            Console.WriteLine($"**{title}**");
-            Console.WriteLine();
-            Console.WriteLine($"| {string.Join(" | ", columns)} |");
-            Console.WriteLine($"|{string.Join("|", columns.Select((_, i) => i < textColumns ? " --- " : " ---: "))}|");
-            foreach (var row in rows)
-            {
-                Console.WriteLine($"| {string.Join(" | ", row)} |");
-            }
-
-            Console.WriteLine();
-            return;
-        }
-
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns(columns);
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Select(Markup.Escape).ToArray());
-        }
-
-        AnsiConsole.Write(table);
-    }
 }

@@ -66,7 +66,7 @@ internal static class HeldOutUsersReport
     }
 
     public static void PrintValidation(Anchors anchors, IEnumerable<string[]> rows, bool markdown) =>
-        EvalCommand.Print(markdown,
+        ResultTable.Print(markdown,
             $"{anchors.Dataset.Name}: validation (folds 0-{Folds - 2} of {Folds}, seed {anchors.Seed}; each scored with a model trained on the other validation folds; {anchors.Validation.Sum(s => s.People.Count)} people), nDCG@10",
             ["Family", "Variant", "nDCG@10", ""],
             rows);
@@ -78,7 +78,7 @@ internal static class HeldOutUsersReport
         var scores = anchors.Chosen.Concat(movieRec).Select(c => HeldOutScores.Of(c.Name, c.Train(test.Train), test, HeldOutChoice.ListLength)).ToList();
         var popular = scores[0];
         var ease = scores[1];
-        EvalCommand.Print(markdown,
+        ResultTable.Print(markdown,
             $"{anchors.Dataset.Name}: held-out users, test fold {Folds - 1} of {Folds} (seed {anchors.Seed}; {test.People.Count} people, each gives {anchors.Given} ratings; relevant = the rest rated >= 4; models trained on the other {test.Train.UserCount} users)",
             ["Model", "nDCG@10", "Precision@10", "Recall@10", "Coverage", "× most popular", "× EASE (90% interval)"],
             scores.Select(s =>

@@ -89,7 +89,7 @@ internal static class HeldOutUsersSearch
             }
         }
 
-        EvalCommand.Print(markdown,
+        ResultTable.Print(markdown,
             $"The search (validation folds only, seed {seed}; objective = mean over {string.Join(" and ", datasets.Select(d => d.Name))} of nDCG@10 ÷ the tuned EASE's): each step that improved it; {cache.Count} settings tried",
             ["Step", "Setting", .. datasets.Select(d => $"{d.Name} nDCG@10"), "× EASE (mean)"],
             path);
@@ -98,7 +98,7 @@ internal static class HeldOutUsersSearch
         var curves = Enum.GetValues<FilmWeighting>()
             .Select(w => (Name: $"{w}", Ratios: (IReadOnlyList<double>)Neighbours.Select(k => Objective(best with { FilmWeighting = w, RankingNeighbours = k })).ToList()))
             .ToList();
-        EvalCommand.Print(markdown,
+        ResultTable.Print(markdown,
             $"Around the choice (validation): × EASE (mean of both datasets) by neighbours K and film weighting, the other knobs as chosen",
             ["Film weighting", .. Neighbours.Select(k => $"K={k}")],
             curves.Select(c => new[] { c.Name }.Concat(c.Ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture))).ToArray()));
