@@ -20,9 +20,10 @@ public sealed class MovieOffer(MovieCatalog catalog, UserBasedRecommender recomm
 
     /// <summary>
     /// How many of the best candidates an offer is drawn from, evenly: the same moment does not always
-    /// offer the same film (docs/api.md: two calls may offer different films; the Mini App shows six at once).
+    /// offer the same film (docs/api.md: two calls may offer different films), and twice the six the
+    /// Mini App shows at once, so it finds a new one in a call or two.
     /// </summary>
-    public int Spread { get; init; } = 6;
+    public int Spread { get; init; } = 12;
 
     /// <summary>What is offered before the neighbours' draw can: popularity × entropy order (chosen by simulation, docs/quality.md).</summary>
     public FirstOfferDraw FirstOffers { get; init; } = FirstOfferDraw.PopularityTimesEntropy;
