@@ -11,7 +11,7 @@ namespace MovieRec.Service;
 /// The groups' movie nights go too, once their evening is long over.
 /// </summary>
 public sealed class RetentionSweep(
-    IRatingStore store, IUpdateLedger ledger, TimeProvider time, ILogger<RetentionSweep> logger, IMovieNightStore? nights = null)
+    IRatingStore store, IUpdateLedger ledger, TimeProvider time, ILogger<RetentionSweep> logger, IMovieNightStore nights)
 {
     /// <summary>Telegram gives up redelivering an update within a day; two leave room for clocks and retries.</summary>
     public static readonly TimeSpan UpdatesKept = TimeSpan.FromDays(2);
@@ -27,21 +27,9 @@ public sealed class RetentionSweep(
         var now = time.GetUtcNow();
         var notes = await store.SweepChangeNotesAsync(now - ChangeNotesKept, cancellationToken);
         var updates = await ledger.SweepAsync(now - UpdatesKept, cancellationToken);
-        logger.LogInformation("Retention sweep: {ChangeNotes} change notes and {Updates} Telegram update ids deleted", notes, updates);
-        await SweepNightsAsync(now, cancellationToken);
+        var swept = await nights.SweepAsync(now - NightsKept, cancellationToken);
+        logger.LogInformation(
+            "Retention sweep: {ChangeNotes} change notes, {Updates} Telegram update ids and {Nights} movie nights deleted", notes, updates, swept);
         return (notes, updates);
-    }
-
-    /// <summary>
-    /// The movie nights started before <see cref="NightsKept"/>. Every host registers a night store
-    /// beside the others (StorageRegistration); a sweep built for the ratings and updates alone has none.
-    /// </summary>
-    private async Task SweepNightsAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (nights is not null)
-        {
-            var swept = await nights.SweepAsync(now - NightsKept, cancellationToken);
-            logger.LogInformation("Retention sweep: {Nights} movie nights deleted", swept);
-        }
     }
 }

@@ -34,7 +34,7 @@ public abstract class RetentionSweepTests
         // Now: 2.5 days after the first rating, 1.5 days after the second.
         Clock.Advance(TimeSpan.FromDays(1.5));
 
-        var swept = await new RetentionSweep(Store, Ledger, Clock, NullLogger<RetentionSweep>.Instance).RunAsync(CancellationToken.None);
+        var swept = await new RetentionSweep(Store, Ledger, Clock, NullLogger<RetentionSweep>.Instance, new InMemoryMovieNightStore(Clock)).RunAsync(CancellationToken.None);
 
         Assert.Equal((ChangeNotes: 1, Updates: 1), swept);
         var changed = await Store.ChangedSinceAsync(start - TimeSpan.FromHours(1), CancellationToken.None);
