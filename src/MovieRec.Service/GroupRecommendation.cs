@@ -11,9 +11,12 @@ public sealed record GroupFilms(IReadOnlyList<GroupFilm> Films) : GroupRecommend
 /// <summary>A member unknown (<see cref="Refusal.UnknownUser"/>) or with fewer than 10 ratings (<see cref="Refusal.TooFewRatings"/>).</summary>
 public sealed record MemberNotReady(string ChatId, Refusal Why) : GroupRecommendation;
 
-/// <summary>A film for a group: each member's predicted stars (in the order the members were given) and the sentence that says why.</summary>
-public sealed record GroupFilm(Movie Movie, IReadOnlyList<MemberStars> Members, string Reason)
+/// <summary>A film for a group: each member's predicted stars (in the order the members were given) and why, in any language of <see cref="PersonLanguage"/>.</summary>
+public sealed record GroupFilm(Movie Movie, IReadOnlyList<MemberStars> Members, GroupReason Why)
 {
+    /// <summary>The sentence in English, as the HTTP API gives it; <see cref="GroupReason.Text"/> words it in another language.</summary>
+    public string Reason => Why.Text();
+
     /// <summary>The group's predicted stars: the members' mean.</summary>
     public double Score => Members.Average(m => m.Stars);
 }

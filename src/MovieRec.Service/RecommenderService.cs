@@ -189,7 +189,7 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
             .Select(pick => new RecommendedMovie(
                 model.Catalog.Get(pick.MovieId),
                 pick.Score,
-                RecommendationReason.Describe(pick.Evidence, model.Catalog)))
+                new RecommendationReason(pick.Evidence, model.Catalog)))
             .ToList();
         metrics.RecommendationDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Outcome.Done(picks);
@@ -236,6 +236,6 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         return new GroupFilms([.. picks.Select(pick => new GroupFilm(
             model.Catalog.Get(model.Ratings.MovieId(pick.Movie)),
             [.. chatIds.Select((chatId, at) => new MemberStars(chatId, pick.MemberStars[at]))],
-            GroupReason.Describe(pick)))]);
+            new GroupReason(pick)))]);
     }
 }
