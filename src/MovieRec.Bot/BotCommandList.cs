@@ -15,17 +15,24 @@ public static class BotCommandList
     public const string App = "app";
     public const string MovieNight = "movienight";
 
-    public static IReadOnlyList<BotCommand> All { get; } =
-    [
-        new(Rate, "rate a movie from 1 to 5"),
-        new(Recommend, "three films picked for you (/recommend comedy: of one genre)"),
-        new(Ratings, "your ratings: change or remove them"),
-        new(App, "MovieRec on a screen: rate, browse, filter"),
-        new(MovieNight, "in a group: who's in, films for all of you, a vote"),
-        new(Start, "say hello and register"),
-        new(Forget, "delete everything MovieRec holds about you"),
-        new(Help, "this list"),
-    ];
+    /// <summary>The commands in the order /help and Telegram's menu show them.</summary>
+    public static IReadOnlyList<string> InMenuOrder { get; } = [Rate, Recommend, Ratings, App, MovieNight, Start, Forget, Help];
+
+    /// <summary>The commands with their English descriptions: Telegram's default list.</summary>
+    public static IReadOnlyList<BotCommand> All { get; } = In(BotTexts.English);
+
+    /// <summary>The commands with their descriptions in one language.</summary>
+    public static IReadOnlyList<BotCommand> In(BotTexts texts) => [.. InMenuOrder.Select(command => new BotCommand(command, texts.CommandDescription(command)))];
+
+    /// <summary>
+    /// The command lists setMyCommands registers, by Telegram's language_code: English as the default
+    /// (no code), and Russian for "ru". setMyCommands takes a two-letter ISO 639-1 code, so "zh"
+    /// would reach Simplified and Traditional readers alike; replies go to Simplified readers in
+    /// English (<see cref="MovieRec.Domain.PersonLanguage"/>), so "zh" gets no list of its own and
+    /// Traditional readers see the English menu while the bot answers them in Traditional Chinese.
+    /// </summary>
+    public static IReadOnlyList<(string? LanguageCode, IReadOnlyList<BotCommand> Commands)> ByLanguage { get; } =
+        [(null, All), ("ru", In(BotTexts.Russian))];
 
     /// <summary>
     /// The commands about the person's own profile. They are answered in a private chat only; in a

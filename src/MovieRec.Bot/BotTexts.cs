@@ -1,28 +1,56 @@
 using System.Globalization;
+using System.Resources;
 using MovieRec.Domain;
 using MovieRec.Storage;
 
 namespace MovieRec.Bot;
 
-/// <summary>Everything the bot says. docs/api.md quotes some sentences word for word; they are marked.</summary>
-public static class BotTexts
+/// <summary>
+/// Everything the bot says, in one person's language (<see cref="PersonLanguage"/>): the words are in
+/// Texts.resx (English, as docs/api.md quotes it), Texts.ru.resx and Texts.zh-TW.resx. Each update
+/// picks its texts from the sender's <c>language_code</c> (<see cref="For"/>); the language is passed
+/// along, never set as the thread's culture. Numbers are written the same way in every language.
+/// </summary>
+public sealed class BotTexts
 {
-    // Word for word as docs/api.md gives them.
-    public const string Welcome = "Welcome!";
-    public const string WelcomeBack = "Welcome back!";
-    public const string HowDoYouRate = "How do you rate this movie?";
-    public const string RatingReceived = "Your rating is received!";
-    public const string NotEnoughRatings = "You have not rated enough movies, we cannot generate recommendation for you";
+    private static readonly ResourceManager Resources = new("MovieRec.Bot.Texts", typeof(BotTexts).Assembly);
 
-    public static readonly string HowToUse =
-        $"Send /rate and score a few movies from 1 to 5. After {RecommendationRules.MinimumRatings} ratings, /recommend picks three films for you.";
+    private BotTexts(CultureInfo language) => Language = language;
 
-    public const string NothingLeftToRate = "You have rated every movie I know. Send /recommend to see what you might like.";
-    public const string Apology = "Sorry, something went wrong on our side. Please try again in a minute.";
-    public const string StaleButton = "This button no longer works. Send /rate for a new movie.";
+    public static BotTexts English { get; } = new(PersonLanguage.English);
 
-    public static string Help { get; } =
-        "Here is what I can do:\n" + string.Join('\n', BotCommandList.All.Select(c => $"/{c.Command} - {c.Description}"));
+    public static BotTexts Russian { get; } = new(PersonLanguage.Russian);
+
+    public static BotTexts TraditionalChinese { get; } = new(PersonLanguage.TraditionalChinese);
+
+    public static IReadOnlyList<BotTexts> All { get; } = [English, Russian, TraditionalChinese];
+
+    public CultureInfo Language { get; }
+
+    /// <summary>The texts for a Telegram <c>language_code</c> (none: English).</summary>
+    public static BotTexts For(string? languageCode) => In(PersonLanguage.Of(languageCode));
+
+    public static BotTexts In(CultureInfo language) => All.FirstOrDefault(texts => texts.Language.Name == language.Name) ?? English;
+
+    public string Welcome => Get(nameof(Welcome));
+    public string WelcomeBack => Get(nameof(WelcomeBack));
+    public string HowDoYouRate => Get(nameof(HowDoYouRate));
+
+    /// <summary>Whether a message is the rating question in any language (the person may have switched since it was asked).</summary>
+    public static bool IsRatingQuestion(string? text) => All.Any(texts => texts.HowDoYouRate == text);
+    public string RatingReceived => Get(nameof(RatingReceived));
+    public string NotEnoughRatings => Get(nameof(NotEnoughRatings));
+    public string HowToUse => Format(nameof(HowToUse), RecommendationRules.MinimumRatings);
+    public string NothingLeftToRate => Get(nameof(NothingLeftToRate));
+    public string Apology => Get(nameof(Apology));
+    public string StaleButton => Get(nameof(StaleButton));
+
+    /// <summary>/help: every command with what it does.</summary>
+    public string Help =>
+        Get("HelpHeading") + "\n" + string.Join('\n', BotCommandList.In(this).Select(c => $"/{c.Command} - {c.Description}"));
+
+    /// <summary>What a command does, as /help and setMyCommands list it.</summary>
+    public string CommandDescription(string command) => Get($"Command_{command}");
 
     /// <summary>A movie offered for rating, as its own message: the title, then its IMDb page.</summary>
     public static string Movie(string title, string url) => $"{title}\n{url}";
@@ -30,172 +58,170 @@ public static class BotTexts
     /// <summary>A recommended movie, as its own message: the title, its IMDb page, then why it was picked.</summary>
     public static string Recommendation(string title, string url, string reason) => $"{title}\n{url}\n{reason}";
 
-    public static string RatingsToGo(int remaining) =>
-        remaining == 1
-            ? "Rate 1 more movie to unlock /recommend."
-            : string.Create(CultureInfo.InvariantCulture, $"Rate {remaining} more movies to unlock /recommend.");
+    public string RatingsToGo(int remaining) => Format(Counted("RatingsToGo", remaining), remaining);
 
     /// <summary>What the rating question becomes once answered, so the buttons are not pressed twice by mistake.</summary>
-    public static string YouRated(int stars) =>
-        string.Create(CultureInfo.InvariantCulture, $"{HowDoYouRate} You gave it {stars} of 5.");
+    public string YouRated(int stars) => Format(nameof(YouRated), stars);
 
-    public static string Rated(int stars) => string.Create(CultureInfo.InvariantCulture, $"Rated {stars} of 5");
+    public string Rated(int stars) => Format(nameof(Rated), stars);
 
     /// <summary>The callback answer to "Haven't seen it".</summary>
-    public const string Skipped = "Skipped: you will not see it again";
+    public string Skipped => Get(nameof(Skipped));
 
     /// <summary>What the rating question becomes after "Haven't seen it".</summary>
-    public const string YouHaveNotSeenIt = HowDoYouRate + " You haven't seen it.";
+    public string YouHaveNotSeenIt => Get(nameof(YouHaveNotSeenIt));
 
     /// <summary>The callback answer to a press past the chat's rate limit; nothing was stored.</summary>
-    public const string SlowDown = "Slow down a little: that was faster than anyone rates films. Nothing was saved; try again in a minute.";
+    public string SlowDown => Get(nameof(SlowDown));
 
-    public const string ForgetQuestion =
-        "This deletes your ratings, skips and everything else MovieRec holds about you, and takes you out of the recommendations of others at the next refresh. It cannot be undone.";
-
-    public const string Forgotten = "Done: everything MovieRec held about you is deleted. Send /start whenever you want to begin again.";
-
-    public const string NothingToForget = "MovieRec holds nothing about you.";
-
-    public const string Removed = "Removed: as if you never rated it";
-
-    public const string AlreadyRemoved = "That rating is already gone.";
+    public string ForgetQuestion => Get(nameof(ForgetQuestion));
+    public string Forgotten => Get(nameof(Forgotten));
+    public string NothingToForget => Get(nameof(NothingToForget));
+    public string Removed => Get(nameof(Removed));
+    public string AlreadyRemoved => Get(nameof(AlreadyRemoved));
 
     /// <summary>What a title search found: the films are the buttons under it.</summary>
-    public static string Found(string query) => $"Films matching \u201c{query}\u201d: press one to rate it.";
+    public string Found(string query) => Format(nameof(Found), query);
 
-    public static string NothingFound(string query) =>
-        $"No film matches \u201c{query}\u201d. Check the spelling, or send /rate and I will pick films for you.";
+    public string NothingFound(string query) => Format(nameof(NothingFound), query);
 
-    public static string UnknownGenre(string genre, IEnumerable<string> genres) =>
-        $"\u201c{Fit(genre, 64)}\u201d is not a genre I know. Try one of: {string.Join(", ", genres)}.";
+    /// <summary>The genres are listed as the commands take them: MovieLens's names.</summary>
+    public string UnknownGenre(string genre, IEnumerable<string> genres) => Format(nameof(UnknownGenre), Fit(genre, 64), string.Join(", ", genres));
 
     /// <summary>A personal command sent in a group: the bot keeps no group profile, so it points to a private chat.</summary>
-    public const string PersonalInPrivate =
-        "Ratings and picks are personal, so I keep them in a private chat with each of you. Tap below, then Start:";
+    public string PersonalInPrivate => Get(nameof(PersonalInPrivate));
 
-    public const string OpenPrivateChat = "Open a private chat";
+    public string OpenPrivateChat => Get(nameof(OpenPrivateChat));
 
     /// <summary>The callback answer to a personal button pressed in a group (at most 200 characters, as Telegram allows).</summary>
-    public static string ButtonInPrivateChat(string botUsername) =>
-        $"Ratings are personal, so this button works in a private chat only. Open @{botUsername} to rate.";
+    public string ButtonInPrivateChat(string botUsername) => Format(nameof(ButtonInPrivateChat), botUsername);
 
-    public const string OpenMiniApp = "Rate films on a grid, find any title and browse your recommendations:";
+    public string OpenMiniApp => Get(nameof(OpenMiniApp));
+    public string OpenMiniAppButton => Get(nameof(OpenMiniAppButton));
+    public string MiniAppNotSetUp => Get(nameof(MiniAppNotSetUp));
 
-    public const string OpenMiniAppButton = "Open MovieRec";
+    // ---- Buttons ----
 
-    public const string MiniAppNotSetUp = "The MovieRec app is not set up on this server yet; everything works here in the chat.";
+    public string SeenItRate => Get(nameof(SeenItRate));
+    public string NotInterested => Get(nameof(NotInterested));
+    public string Remove => Get(nameof(Remove));
+    public string Older => Get(nameof(Older));
+    public string Newer => Get(nameof(Newer));
+
+    /// <summary>Whether a button is /ratings' "Newer" in any language.</summary>
+    public static bool IsNewer(string? label) => All.Any(texts => texts.Newer == label);
+    public string HaventSeenIt => Get(nameof(HaventSeenIt));
+    public string YesDeleteEverything => Get(nameof(YesDeleteEverything));
+
+    // ---- /ratings ----
+
+    public string NoRatings => Get(nameof(NoRatings));
+
+    /// <summary>"Your ratings, newest first (1–10 of 23):".</summary>
+    public string RatingsHeading(int first, int last, int total) => Format(nameof(RatingsHeading), first, last, total);
+
+    /// <summary>"Heat (1995): 4.5 of 5".</summary>
+    public string RatingLine(string title, double stars) => Format(nameof(RatingLine), title, stars.ToString("0.#", CultureInfo.InvariantCulture));
 
     // ---- Sharing, and inline mode (@bot words) ----
 
-    public const string Share = "Share";
+    public string Share => Get(nameof(Share));
 
     /// <summary>A film as a shareable message (and as each film of a movie night): the title as MovieLens spells it (with its year), the genres, the IMDb page.</summary>
-    public static string FilmCard(Movie movie)
+    public string FilmCard(Movie movie)
     {
-        var genres = GenreIndex.Of(movie);
-        return genres.Count == 0 ? $"{movie.Title}\n{movie.Url}" : $"{movie.Title}\n{string.Join(", ", genres)}\n{movie.Url}";
+        var genres = Genres(movie);
+        return genres.Length == 0 ? $"{movie.Title}\n{movie.Url}" : $"{movie.Title}\n{genres}\n{movie.Url}";
     }
 
+    /// <summary>A film's genres in this language, as one line ("Horror, Sci-Fi"); empty for none.</summary>
+    public string Genres(Movie movie) => string.Join(Get("ListSeparator"), GenreNames.Of(movie, Language));
+
     /// <summary>A shared pick's personal line: the sharer's predicted stars. Word for word as docs/api.md gives it.</summary>
-    public static string ForYou(double stars) => $"For you: {Stars(stars)}";
+    public string ForYou(double stars) => Format(nameof(ForYou), Stars(stars));
 
     /// <summary>A shared search result's personal line: the sharer's own rating.</summary>
-    public static string YourRating(double stars) => string.Create(CultureInfo.InvariantCulture, $"You rated it {stars:0.#}★");
+    public string YourRating(double stars) => Format(nameof(YourRating), stars.ToString("0.#", CultureInfo.InvariantCulture));
 
     /// <summary>The button above inline results for someone without picks of their own: it opens the private chat at /rate.</summary>
-    public static readonly string RateForPicks = $"Rate {RecommendationRules.MinimumRatings} films for picks of your own";
+    public string RateForPicks => Format(nameof(RateForPicks), RecommendationRules.MinimumRatings);
 
     // ---- Movie night, in groups ----
 
     /// <summary>Word for word as docs/api.md gives it.</summary>
-    public const string MovieNightQuestion = "Movie night! Who's in?";
+    public string MovieNightQuestion => Get(nameof(MovieNightQuestion));
 
-    public const string ImIn = "I'm in";
-
-    public const string PickForUs = "Pick for us";
-
-    public const string CloseTheVote = "Close the vote";
-
-    public const string MovieNightInGroups =
-        "Movie night is for groups: add me to one and send /movienight there (or /movienight comedy for one genre).";
+    public string ImIn => Get(nameof(ImIn));
+    public string PickForUs => Get(nameof(PickForUs));
+    public string CloseTheVote => Get(nameof(CloseTheVote));
+    public string MovieNightInGroups => Get(nameof(MovieNightInGroups));
 
     /// <summary>The night's message, edited in place as people join and leave and once the films are picked.</summary>
-    public static string MovieNight(string genre, IReadOnlyList<string> members, NightStage stage)
+    public string MovieNight(string genre, IReadOnlyList<string> members, NightStage stage)
     {
         var lines = new List<string> { MovieNightQuestion };
         if (genre.Length > 0)
         {
-            lines.Add($"Genre: {genre}");
+            lines.Add(Format("NightGenre", GenreNames.In(genre, Language)));
         }
 
-        lines.Add(members.Count == 0 ? "Nobody is in yet." : $"In: {NameList(members)}");
-        lines.Add(stage == NightStage.Open
-            ? $"Everyone with {RecommendationRules.MinimumRatings} ratings can join; two or more, and I pick films for all of you."
-            : "The films are picked: vote in the poll below.");
+        lines.Add(members.Count == 0 ? Get("NobodyInYet") : Format("NightMembers", NameList(members)));
+        lines.Add(stage == NightStage.Open ? Format("NightOpen", RecommendationRules.MinimumRatings) : Get("NightPicked"));
         return string.Join('\n', lines);
     }
 
-    public const string YouAreIn = "You're in.";
-
-    public const string YouAreOut = "You're out.";
+    public string YouAreIn => Get(nameof(YouAreIn));
+    public string YouAreOut => Get(nameof(YouAreOut));
 
     /// <summary>The callback answer to "I'm in" from someone with too few ratings; the private chat opens with it.</summary>
-    public static string RateFirst(int rated) =>
-        string.Create(CultureInfo.InvariantCulture, $"Rate {RecommendationRules.MinimumRatings} films with me first (you have {rated}), then press I'm in again.");
+    public string RateFirst(int rated) => Format(nameof(RateFirst), RecommendationRules.MinimumRatings, rated);
 
-    public static string NightFull(int most) => string.Create(CultureInfo.InvariantCulture, $"This movie night is full: I pick for {most} people at most.");
+    public string NightFull(int most) => Format(nameof(NightFull), most);
 
-    public const string NeedTwo = "At least two people need to be in before I can pick.";
+    public string NeedTwo => Get(nameof(NeedTwo));
+    public string Picking => Get(nameof(Picking));
+    public string AlreadyPicking => Get(nameof(AlreadyPicking));
+    public string AlreadyPicked => Get(nameof(AlreadyPicked));
+    public string NightOver => Get(nameof(NightOver));
 
-    public const string Picking = "Picking films for all of you…";
+    public string OnlyStarterCloses(string name) => Format(nameof(OnlyStarterCloses), Name(name));
 
-    public const string AlreadyPicking = "I'm picking the films already.";
-
-    public const string AlreadyPicked = "The films are picked: vote in the poll.";
-
-    public const string NightOver = "This movie night is over. Send /movienight to start a new one.";
-
-    public static string OnlyStarterCloses(string name) => $"Only {Name(name)}, who started this movie night, can close the vote.";
-
-    public const string VoteAlreadyClosed = "The vote is already closed.";
+    public string VoteAlreadyClosed => Get(nameof(VoteAlreadyClosed));
 
     /// <summary>A member who no longer has 10 ratings (or whose data was deleted) when the films are picked.</summary>
-    public static string NotReadyAnyMore(string name) =>
-        $"{Name(name)} no longer has {RecommendationRules.MinimumRatings} ratings with me, so I took them off the list. Press Pick for us again.";
+    public string NotReadyAnyMore(string name) => Format(nameof(NotReadyAnyMore), Name(name), RecommendationRules.MinimumRatings);
 
-    public static string NothingForTheGroup(string genre) =>
-        genre.Length == 0
-            ? "There is no film left that none of you has rated or skipped."
-            : $"There is no {genre} film left that none of you has rated or skipped. Try /movienight without a genre.";
+    /// <summary>No film left; with a genre, named as MovieLens spells it in English and translated in the others.</summary>
+    public string NothingForTheGroup(string genre) =>
+        genre.Length == 0 ? Get(nameof(NothingForTheGroup)) : Format("NothingForTheGroupInGenre", GenreNames.In(genre, Language));
 
     /// <summary>One line of a group's film: each member's predicted stars, in the order they joined.</summary>
     public static string MembersStars(IEnumerable<(string Name, double Stars)> members) =>
         string.Join(" · ", members.Select(m => $"{Name(m.Name)} {Stars(m.Stars)}"));
 
     /// <summary>The films for the group, best for all of them first: each its card, the members' stars and the reason.</summary>
-    public static string FilmsForTheGroup(int members, IEnumerable<(Movie Movie, string Stars, string Reason)> films) =>
+    public string FilmsForTheGroup(int members, IEnumerable<(Movie Movie, string Stars, string Reason)> films) =>
         Fit(
-            string.Create(CultureInfo.InvariantCulture, $"Films for the {members} of you, best for all of you first:\n\n")
+            Format(nameof(FilmsForTheGroup), members) + "\n\n"
             + string.Join("\n\n", films.Select((f, at) => string.Create(CultureInfo.InvariantCulture, $"{at + 1}. {FilmCard(f.Movie)}\n{f.Stars}\n{f.Reason}"))),
             MaxMessageLength);
 
-    public const string PollQuestion = "Which film tonight?";
+    public string PollQuestion => Get(nameof(PollQuestion));
 
     /// <summary>A poll option: the film's title, within Telegram's 100 characters.</summary>
     public static string PollOption(Movie movie) => Fit(movie.Title, MaxPollOptionLength);
 
     /// <summary>The vote's outcome: the film with the most votes; on a tie, or with no votes, the group's higher-ranked film.</summary>
-    public static string Winner(Movie movie, int votes, int voters, bool tie) =>
+    public string Winner(Movie movie, int votes, int voters, bool tie) =>
         (votes, tie) switch
         {
-            (0, _) => $"The vote is closed. Nobody voted, so the group's top pick wins: {FilmCard(movie)}",
-            (_, true) => string.Create(CultureInfo.InvariantCulture, $"The vote is closed: a tie at {Votes(votes)} each, so the group's higher-ranked film wins: {FilmCard(movie)}"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"The vote is closed. Tonight's film, with {votes} of {Votes(voters)}: {FilmCard(movie)}"),
+            (0, _) => Format("WinnerNoVotes", FilmCard(movie)),
+            (_, true) => Format("WinnerTie", Format(Counted("Votes", votes), votes), FilmCard(movie)),
+            _ => Format(nameof(Winner), votes, Format(Counted("VotesOutOf", voters), voters), FilmCard(movie)),
         };
 
     /// <summary>Only one film fits everyone: no vote, it is the film.</summary>
-    public static string OnlyFilm(Movie movie) => $"Only one film fits all of you, so no vote: {FilmCard(movie)}";
+    public string OnlyFilm(Movie movie) => Format(nameof(OnlyFilm), FilmCard(movie));
 
     public const int MaxMessageLength = 4096;
 
@@ -205,18 +231,16 @@ public static class BotTexts
     public static string Name(string firstName) => Fit(firstName, 16);
 
     /// <summary>"Ada", "Ada and Bob", "Ada, Bob and Cy".</summary>
-    public static string NameList(IReadOnlyList<string> names) =>
+    public string NameList(IReadOnlyList<string> names) =>
         names.Count switch
         {
             0 => "",
             1 => Name(names[0]),
-            _ => $"{string.Join(", ", names.Take(names.Count - 1).Select(Name))} and {Name(names[^1])}",
+            _ => Format("NamesAnd", string.Join(Get("ListSeparator"), names.Take(names.Count - 1).Select(Name)), Name(names[^1])),
         };
 
     /// <summary>Predicted stars as the bot shows them: one decimal and a star ("4.3★").</summary>
     public static string Stars(double stars) => string.Create(CultureInfo.InvariantCulture, $"{stars:0.0}★");
-
-    private static string Votes(int votes) => votes == 1 ? "1 vote" : string.Create(CultureInfo.InvariantCulture, $"{votes} votes");
 
     /// <summary>Text cut to at most <paramref name="most"/> characters, an ellipsis marking the cut (never inside a surrogate pair).</summary>
     public static string Fit(string text, int most)
@@ -229,4 +253,10 @@ public static class BotTexts
         var keep = char.IsHighSurrogate(text[most - 2]) ? most - 2 : most - 1;
         return string.Concat(text.AsSpan(0, keep), "…");
     }
+
+    private string Counted(string key, int count) => CountForm.Key(key, count, Language);
+
+    private string Get(string key) => Resources.GetString(key, Language) ?? throw new KeyNotFoundException($"No bot text '{key}'.");
+
+    private string Format(string key, params object[] values) => string.Format(CultureInfo.InvariantCulture, Get(key), values);
 }

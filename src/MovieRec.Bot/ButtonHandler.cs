@@ -44,7 +44,7 @@ public sealed class ButtonHandler(
         var person = Person.In(message.Chat, query.From);
         if (press is (RatePress or SkipPress or UnratePress or ForgetPress) && !limits.TryPersonWrite(person.Id, out _))
         {
-            await bot.AnswerCallbackQuery(query.Id, BotTexts.SlowDown, showAlert: true, cancellationToken: cancellationToken);
+            await bot.AnswerCallbackQuery(query.Id, person.Texts.SlowDown, showAlert: true, cancellationToken: cancellationToken);
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed class ButtonHandler(
         {
             RatePress rate => RateAsync(query, message, person, rate, cancellationToken),
             SkipPress skip => SkipAsync(query, message, person, skip.MovieId, cancellationToken),
-            FilmPress film => ShowFilmAsync(query, person.Chat, film.MovieId, cancellationToken),
+            FilmPress film => ShowFilmAsync(query, person, film.MovieId, cancellationToken),
             UnratePress unrate => UnrateAsync(query, message, person, unrate.MovieId, cancellationToken),
             RatingsPagePress page => TurnPageAsync(query, message, person, page.Offset, cancellationToken),
             ForgetPress => ForgetAsync(query, message, person, cancellationToken),
@@ -69,14 +69,14 @@ public sealed class ButtonHandler(
     /// </summary>
     private async Task RefuseInGroupAsync(CallbackQuery query, CancellationToken cancellationToken) =>
         await bot.AnswerCallbackQuery(
-            query.Id, BotTexts.ButtonInPrivateChat(await username.GetAsync(bot, cancellationToken)), showAlert: true, cancellationToken: cancellationToken);
+            query.Id, BotTexts.For(query.From.LanguageCode).ButtonInPrivateChat(await username.GetAsync(bot, cancellationToken)), showAlert: true, cancellationToken: cancellationToken);
 
     /// <summary>The one answer to data the bot would not have written; nothing is stored.</summary>
     private async Task AnswerUnknownAsync(CallbackQuery query, CancellationToken cancellationToken) =>
-        await bot.AnswerCallbackQuery(query.Id, BotTexts.StaleButton, cancellationToken: cancellationToken);
+        await bot.AnswerCallbackQuery(query.Id, BotTexts.For(query.From.LanguageCode).StaleButton, cancellationToken: cancellationToken);
 
     /// <summary>"movie:{id}" (a film found, "Seen it: rate", a film of /ratings): the film and its rating keyboard, as /rate sends them.</summary>
-    private async Task ShowFilmAsync(CallbackQuery query, Chat chat, int movieId, CancellationToken cancellationToken)
+    private async Task ShowFilmAsync(CallbackQuery query, Person person, int movieId, CancellationToken cancellationToken)
     {
         if (!service.TryGetMovie(movieId, out var movie))
         {
@@ -85,7 +85,7 @@ public sealed class ButtonHandler(
         }
 
         await bot.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken);
-        await replies.AskAboutAsync(chat, movie, cancellationToken);
+        await replies.AskAboutAsync(person, movie, cancellationToken);
     }
 
     /// <summary>"unrate:{id}" under /ratings: the rating taken back, and the list shown again in place.</summary>
@@ -93,7 +93,7 @@ public sealed class ButtonHandler(
     {
         var unrated = await service.UnrateMovieAsync(person.Id, movieId, cancellationToken);
         await bot.AnswerCallbackQuery(
-            query.Id, unrated.Refusal switch { null => BotTexts.Removed, Refusal.NotRated => BotTexts.AlreadyRemoved, _ => BotTexts.StaleButton }, cancellationToken: cancellationToken);
+            query.Id, unrated.Refusal switch { null => person.Texts.Removed, Refusal.NotRated => person.Texts.AlreadyRemoved, _ => person.Texts.StaleButton }, cancellationToken: cancellationToken);
         if (unrated.Refusal is null or Refusal.NotRated)
         {
             await ShowRatingsPageAsync(list, person, OffsetOf(list), cancellationToken);
@@ -121,7 +121,7 @@ public sealed class ButtonHandler(
 
         try
         {
-            await bot.EditMessageText(list.Chat.Id, list.MessageId, RatingsMessage.Text(ratings, offset), replyMarkup: RatingsMessage.Buttons(ratings, offset), cancellationToken: cancellationToken);
+            await bot.EditMessageText(list.Chat.Id, list.MessageId, RatingsMessage.Text(ratings, offset, person.Texts), replyMarkup: RatingsMessage.Buttons(ratings, offset, person.Texts), cancellationToken: cancellationToken);
         }
         catch (ApiRequestException e)
         {
@@ -137,7 +137,7 @@ public sealed class ButtonHandler(
         {
             if (ButtonPress.Read(button.CallbackData) is RatingsPagePress { Offset: var offset })
             {
-                return button.Text == FilmButtons.Newer ? offset + RatingsMessage.PageSize : Math.Max(0, offset - RatingsMessage.PageSize);
+                return BotTexts.IsNewer(button.Text) ? offset + RatingsMessage.PageSize : Math.Max(0, offset - RatingsMessage.PageSize);
             }
         }
 
@@ -155,17 +155,17 @@ public sealed class ButtonHandler(
             return;
         }
 
-        await bot.AnswerCallbackQuery(query.Id, BotTexts.Rated(stars), cancellationToken: cancellationToken);
-        await replies.CloseQuestionAsync(question, BotTexts.YouRated(stars), cancellationToken);
-        await replies.SendAsync(chat, BotTexts.RatingReceived, cancellationToken);
+        await bot.AnswerCallbackQuery(query.Id, person.Texts.Rated(stars), cancellationToken: cancellationToken);
+        await replies.CloseQuestionAsync(question, person.Texts.YouRated(stars), cancellationToken);
+        await replies.SendAsync(chat, person.Texts.RatingReceived, cancellationToken);
         var ratings = rated.Value!;
         if (ratings.StarsByMovie.Count < RecommendationRules.MinimumRatings)
         {
-            await replies.SendAsync(chat, BotTexts.RatingsToGo(RecommendationRules.MinimumRatings - ratings.StarsByMovie.Count), cancellationToken);
+            await replies.SendAsync(chat, person.Texts.RatingsToGo(RecommendationRules.MinimumRatings - ratings.StarsByMovie.Count), cancellationToken);
         }
 
         // The next film from the ratings the rating's answer read: the partition is read once per press.
-        await replies.OfferFromAsync(chat, service.UnratedMovieFor(ratings), cancellationToken);
+        await replies.OfferFromAsync(person, service.UnratedMovieFor(ratings), cancellationToken);
     }
 
     /// <summary>"Haven't seen it": the movie is skipped for good, and the next one offered; no rating is confirmed.</summary>
@@ -178,15 +178,15 @@ public sealed class ButtonHandler(
             return;
         }
 
-        await bot.AnswerCallbackQuery(query.Id, BotTexts.Skipped, cancellationToken: cancellationToken);
-        if (question.Text != BotTexts.HowDoYouRate)
+        await bot.AnswerCallbackQuery(query.Id, person.Texts.Skipped, cancellationToken: cancellationToken);
+        if (!BotTexts.IsRatingQuestion(question.Text))
         {
             // "Not interested" under a recommendation: its text stays, its buttons go.
             await replies.CloseButtonsAsync(question, cancellationToken);
             return;
         }
 
-        await replies.CloseQuestionAsync(question, BotTexts.YouHaveNotSeenIt, cancellationToken);
+        await replies.CloseQuestionAsync(question, person.Texts.YouHaveNotSeenIt, cancellationToken);
         await replies.OfferMovieAsync(person, cancellationToken);
     }
 
@@ -194,7 +194,7 @@ public sealed class ButtonHandler(
     private async Task ForgetAsync(CallbackQuery query, Message confirmation, Person person, CancellationToken cancellationToken)
     {
         var forgotten = await service.ForgetAsync(person.Id, cancellationToken);
-        var answer = forgotten.Refusal is null ? BotTexts.Forgotten : BotTexts.NothingToForget;
+        var answer = forgotten.Refusal is null ? person.Texts.Forgotten : person.Texts.NothingToForget;
         await bot.AnswerCallbackQuery(query.Id, answer, cancellationToken: cancellationToken);
         await replies.CloseQuestionAsync(confirmation, answer, cancellationToken);
     }

@@ -17,26 +17,26 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
     public async Task OfferMovieAsync(Person person, CancellationToken cancellationToken)
     {
         var offer = await AsKnownUserAsync(person, () => service.GetUnratedMovieAsync(person.Id, cancellationToken), cancellationToken);
-        await OfferFromAsync(person.Chat, offer, cancellationToken);
+        await OfferFromAsync(person, offer, cancellationToken);
     }
 
     /// <summary>An offer already made: the movie and its buttons, or that nothing is left to rate.</summary>
-    public async Task OfferFromAsync(Chat chat, Outcome<Movie> offer, CancellationToken cancellationToken)
+    public async Task OfferFromAsync(Person person, Outcome<Movie> offer, CancellationToken cancellationToken)
     {
         if (offer.Value is not { } movie)
         {
-            await SendAsync(chat, BotTexts.NothingLeftToRate, cancellationToken);
+            await SendAsync(person.Chat, person.Texts.NothingLeftToRate, cancellationToken);
             return;
         }
 
-        await AskAboutAsync(chat, movie, cancellationToken);
+        await AskAboutAsync(person, movie, cancellationToken);
     }
 
     /// <summary>A film, then the question with its rating keyboard.</summary>
-    public async Task AskAboutAsync(Chat chat, Movie movie, CancellationToken cancellationToken)
+    public async Task AskAboutAsync(Person person, Movie movie, CancellationToken cancellationToken)
     {
-        await SendAsync(chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
-        await bot.SendMessage(chat.Id, BotTexts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id), cancellationToken: cancellationToken);
+        await SendAsync(person.Chat, BotTexts.Movie(movie.Title, movie.Url), cancellationToken);
+        await bot.SendMessage(person.Chat.Id, person.Texts.HowDoYouRate, replyMarkup: RatingButtons.For(movie.Id, person.Texts), cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -11,22 +11,16 @@ namespace MovieRec.Bot;
 /// </summary>
 public static class FilmButtons
 {
-    public const string SeenItRate = "Seen it: rate";
-    public const string NotInterested = "Not interested";
-    public const string Remove = "Remove";
-    public const string Older = "Older";
-    public const string Newer = "Newer";
-
     /// <summary>
     /// Under a recommendation: rate it after all, or never see it again; and, when inline mode is on,
     /// share it: a button that opens "@bot {title}" in a chat the person picks, where the inline
     /// answer offers the film as a message.
     /// </summary>
-    public static InlineKeyboardMarkup UnderRecommendation(Movie movie, bool share)
+    public static InlineKeyboardMarkup UnderRecommendation(Movie movie, bool share, BotTexts texts)
     {
         InlineKeyboardButton[] actions =
-            [InlineKeyboardButton.WithCallbackData(SeenItRate, new FilmPress(movie.Id).Data), InlineKeyboardButton.WithCallbackData(NotInterested, new SkipPress(movie.Id).Data)];
-        return share ? new([actions, [InlineKeyboardButton.WithSwitchInlineQuery(BotTexts.Share, movie.Title)]]) : new([actions]);
+            [InlineKeyboardButton.WithCallbackData(texts.SeenItRate, new FilmPress(movie.Id).Data), InlineKeyboardButton.WithCallbackData(texts.NotInterested, new SkipPress(movie.Id).Data)];
+        return share ? new([actions, [InlineKeyboardButton.WithSwitchInlineQuery(texts.Share, movie.Title)]]) : new([actions]);
     }
 
     /// <summary>One button per film found, labelled with its title (and year, as MovieLens writes it).</summary>

@@ -26,26 +26,27 @@ public sealed class InlineQueryHandler(ITelegramBotClient bot, RecommenderServic
     public async Task AnswerAsync(InlineQuery query, CancellationToken cancellationToken)
     {
         var person = Person.IdOf(query.From.Id);
+        var texts = BotTexts.For(query.From.LanguageCode);
         var words = query.Query.Length > MaxQueryLength ? query.Query[..MaxQueryLength].Trim() : query.Query.Trim();
         if (words.Length > 0)
         {
             var found = await service.SearchAsync(words, ResultCount, person, cancellationToken);
-            await AnswerWithAsync(query, [.. found.Select(f => Article(f.Movie, f.YourRating is { } stars ? BotTexts.YourRating(stars) : null))], button: null, cancellationToken);
+            await AnswerWithAsync(query, [.. found.Select(f => Article(f.Movie, f.YourRating is { } stars ? texts.YourRating(stars) : null, texts))], button: null, cancellationToken);
             return;
         }
 
         var picks = await service.RecommendAsync(person, ResultCount, cancellationToken);
         if (picks.Value is { Count: > 0 } mine)
         {
-            await AnswerWithAsync(query, [.. mine.Select(p => Article(p.Movie, BotTexts.ForYou(p.Score)))], button: null, cancellationToken);
+            await AnswerWithAsync(query, [.. mine.Select(p => Article(p.Movie, texts.ForYou(p.Score), texts))], button: null, cancellationToken);
             return;
         }
 
         // No picks yet: what most people rated, and a way into the private chat to rate.
         await AnswerWithAsync(
             query,
-            [.. service.MostRated(ResultCount).Select(movie => Article(movie, personal: null))],
-            new InlineQueryResultsButton(BotTexts.RateForPicks) { StartParameter = BotCommandList.Rate },
+            [.. service.MostRated(ResultCount).Select(movie => Article(movie, personal: null, texts))],
+            new InlineQueryResultsButton(texts.RateForPicks) { StartParameter = BotCommandList.Rate },
             cancellationToken);
     }
 
@@ -53,15 +54,15 @@ public sealed class InlineQueryHandler(ITelegramBotClient bot, RecommenderServic
         await bot.AnswerInlineQuery(query.Id, results, cacheTime: CacheSeconds, isPersonal: true, button: button, cancellationToken: cancellationToken);
 
     /// <summary>One film as a result: its title and genres in the list, and the message it shares (with the person's line, if any).</summary>
-    private static InlineQueryResultArticle Article(Movie movie, string? personal)
+    private static InlineQueryResultArticle Article(Movie movie, string? personal, BotTexts texts)
     {
-        var card = BotTexts.FilmCard(movie);
+        var card = texts.FilmCard(movie);
         return new InlineQueryResultArticle(
             movie.Id.ToString(CultureInfo.InvariantCulture),
             movie.Title,
             new InputTextMessageContent(personal is null ? card : $"{card}\n{personal}"))
         {
-            Description = string.Join(" · ", new[] { string.Join(", ", GenreIndex.Of(movie)), personal }.Where(part => !string.IsNullOrEmpty(part))),
+            Description = string.Join(" · ", new[] { texts.Genres(movie), personal }.Where(part => !string.IsNullOrEmpty(part))),
         };
     }
 }

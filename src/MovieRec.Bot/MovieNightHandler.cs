@@ -34,15 +34,17 @@ public sealed class MovieNightHandler(
     /// <summary>/movienight [genre] in a group: the night's message, and the night stored under it.</summary>
     public async Task StartAsync(Message command, User starter, string genreAsked, CancellationToken cancellationToken)
     {
+        var texts = BotTexts.For(starter.LanguageCode);
         var genre = "";
         if (genreAsked.Length > 0 && !service.Genres.TryResolve(genreAsked, out genre))
         {
-            await bot.SendMessage(command.Chat.Id, BotTexts.UnknownGenre(genreAsked, service.Genres.Names), cancellationToken: cancellationToken);
+            await bot.SendMessage(command.Chat.Id, texts.UnknownGenre(genreAsked, service.Genres.Names), cancellationToken: cancellationToken);
             return;
         }
 
-        var night = new MovieNight(command.Chat.Id, 0, MemberOf(starter), genre, [], NightStage.Open);
-        var sent = await bot.SendMessage(command.Chat.Id, TextOf(night), replyMarkup: NightButtons.Open, cancellationToken: cancellationToken);
+        // The night speaks the language of whoever started it, whoever presses later.
+        var night = new MovieNight(command.Chat.Id, 0, MemberOf(starter), genre, [], NightStage.Open) { Language = texts.Language.Name };
+        var sent = await bot.SendMessage(command.Chat.Id, TextOf(night), replyMarkup: NightButtons.Open(texts), cancellationToken: cancellationToken);
         await nights.TryStartAsync(night with { MessageId = sent.MessageId }, cancellationToken);
     }
 
@@ -53,22 +55,23 @@ public sealed class MovieNightHandler(
             JoinNightPress => JoinOrLeaveAsync(query, message, cancellationToken),
             PickNightPress => PickAsync(query, message, cancellationToken),
             CloseVotePress => CloseAsync(query, message, cancellationToken),
-            _ => AnswerAsync(query, BotTexts.NightOver, cancellationToken),
+            _ => AnswerAsync(query, Presser(query).NightOver, cancellationToken),
         });
 
     /// <summary>"I'm in": in with 10 ratings, or a note and the private chat to rate in; pressed again, out.</summary>
     private async Task JoinOrLeaveAsync(CallbackQuery query, Message message, CancellationToken cancellationToken)
     {
         var person = Person.IdOf(query.From.Id);
+        var texts = Presser(query);
         if (!limits.TryPersonWrite(person, out _))
         {
-            await AnswerAsync(query, BotTexts.SlowDown, cancellationToken, alert: true);
+            await AnswerAsync(query, texts.SlowDown, cancellationToken, alert: true);
             return;
         }
 
         if (await nights.GetAsync(message.Chat.Id, message.MessageId, cancellationToken) is not { } read)
         {
-            await AnswerAsync(query, BotTexts.NightOver, cancellationToken);
+            await AnswerAsync(query, texts.NightOver, cancellationToken);
             return;
         }
 
@@ -77,7 +80,7 @@ public sealed class MovieNightHandler(
         if (!leaving && read.Night.Stage == NightStage.Open && await RatedCountAsync(person, cancellationToken) is var rated and < RecommendationRules.MinimumRatings)
         {
             await bot.AnswerCallbackQuery(
-                query.Id, BotTexts.RateFirst(rated), url: PrivateChatLink.Url(await username.GetAsync(bot, cancellationToken), BotCommandList.Rate), cancellationToken: cancellationToken);
+                query.Id, texts.RateFirst(rated), url: PrivateChatLink.Url(await username.GetAsync(bot, cancellationToken), BotCommandList.Rate), cancellationToken: cancellationToken);
             return;
         }
 
@@ -91,10 +94,10 @@ public sealed class MovieNightHandler(
 
         await AnswerAsync(query, change switch
         {
-            { Now: null } => BotTexts.NightOver,
-            { Now.Night.Stage: not NightStage.Open and var stage } => PastOpen(stage),
-            { Done: false, Now: { } now } when !leaving && !In(now.Night, member) => BotTexts.NightFull(MostMembers),
-            _ => leaving ? BotTexts.YouAreOut : BotTexts.YouAreIn,
+            { Now: null } => texts.NightOver,
+            { Now.Night.Stage: not NightStage.Open and var stage } => PastOpen(stage, texts),
+            { Done: false, Now: { } now } when !leaving && !In(now.Night, member) => texts.NightFull(MostMembers),
+            _ => leaving ? texts.YouAreOut : texts.YouAreIn,
         }, cancellationToken);
         if (change is { Done: true, Now: { } changed })
         {
@@ -109,18 +112,19 @@ public sealed class MovieNightHandler(
         var claim = read is null
             ? new Change(null, false)
             : await ChangeAsync(read, night => night.Stage == NightStage.Open && night.Members.Count >= FewestMembers ? night with { Stage = NightStage.Picking } : null, cancellationToken);
+        var texts = Presser(query);
         if (claim is not { Done: true, Now: { } claimed })
         {
             await AnswerAsync(query, claim.Now?.Night.Stage switch
             {
-                null => BotTexts.NightOver,
-                NightStage.Open => BotTexts.NeedTwo,
-                var stage => PastOpen(stage.Value),
+                null => texts.NightOver,
+                NightStage.Open => texts.NeedTwo,
+                var stage => PastOpen(stage.Value, texts),
             }, cancellationToken);
             return;
         }
 
-        await AnswerAsync(query, BotTexts.Picking, cancellationToken);
+        await AnswerAsync(query, texts.Picking, cancellationToken);
         try
         {
             await PickForAsync(claimed, cancellationToken);
@@ -140,6 +144,7 @@ public sealed class MovieNightHandler(
     private async Task PickForAsync(VersionedNight claimed, CancellationToken cancellationToken)
     {
         var night = claimed.Night;
+        var texts = TextsOf(night);
         var picked = await service.RecommendGroupAsync(
             [.. night.Members.Select(m => Person.IdOf(m.UserId))], FilmCount, night.Genre.Length > 0 ? [night.Genre] : [], cancellationToken);
         switch (picked)
@@ -147,26 +152,26 @@ public sealed class MovieNightHandler(
             case MemberNotReady notReady:
                 var member = night.Members.First(m => Person.IdOf(m.UserId) == notReady.ChatId);
                 await TryReopenAsync(claimed, without: member, cancellationToken);
-                await bot.SendMessage(night.ChatId, BotTexts.NotReadyAnyMore(member.FirstName), cancellationToken: cancellationToken);
+                await bot.SendMessage(night.ChatId, texts.NotReadyAnyMore(member.FirstName), cancellationToken: cancellationToken);
                 break;
             case GroupFilms { Films.Count: 0 }:
                 await TryReopenAsync(claimed, without: null, cancellationToken);
-                await bot.SendMessage(night.ChatId, BotTexts.NothingForTheGroup(night.Genre), cancellationToken: cancellationToken);
+                await bot.SendMessage(night.ChatId, texts.NothingForTheGroup(night.Genre), cancellationToken: cancellationToken);
                 break;
             case GroupFilms { Films: [var only] } films:
                 await SendFilmsAsync(night, films, cancellationToken);
-                await bot.SendMessage(night.ChatId, BotTexts.OnlyFilm(only.Movie), cancellationToken: cancellationToken);
+                await bot.SendMessage(night.ChatId, texts.OnlyFilm(only.Movie), cancellationToken: cancellationToken);
                 await MoveOnAsync(claimed, n => n with { Stage = NightStage.Closed, Films = [only.Movie.Id] }, cancellationToken);
                 break;
             case GroupFilms films:
                 await SendFilmsAsync(night, films, cancellationToken);
                 var poll = await bot.SendPoll(
                     night.ChatId,
-                    BotTexts.PollQuestion,
+                    texts.PollQuestion,
                     films.Films.Select(f => new InputPollOption(BotTexts.PollOption(f.Movie))),
                     isAnonymous: true,
                     replyParameters: night.MessageId,
-                    replyMarkup: NightButtons.CloseVote,
+                    replyMarkup: NightButtons.CloseVote(texts),
                     cancellationToken: cancellationToken);
                 await MoveOnAsync(claimed, n => n with { Stage = NightStage.Voting, PollMessageId = poll.MessageId, Films = [.. films.Films.Select(f => f.Movie.Id)] }, cancellationToken);
                 break;
@@ -177,10 +182,10 @@ public sealed class MovieNightHandler(
     private async Task SendFilmsAsync(MovieNight night, GroupFilms films, CancellationToken cancellationToken) =>
         await bot.SendMessage(
             night.ChatId,
-            BotTexts.FilmsForTheGroup(night.Members.Count, films.Films.Select(f => (
+            TextsOf(night).FilmsForTheGroup(night.Members.Count, films.Films.Select(f => (
                 f.Movie,
                 BotTexts.MembersStars(night.Members.Zip(f.Members, (member, stars) => (member.FirstName, stars.Stars))),
-                f.Reason))),
+                f.Why.Text(TextsOf(night).Language)))),
             cancellationToken: cancellationToken);
 
     /// <summary>"Close the vote", under the poll: by whoever started the night, once; then the winner.</summary>
@@ -190,20 +195,20 @@ public sealed class MovieNightHandler(
             || await nights.GetAsync(poll.Chat.Id, nightMessage.MessageId, cancellationToken) is not { } read
             || read.Night.PollMessageId != poll.MessageId)
         {
-            await AnswerAsync(query, BotTexts.NightOver, cancellationToken);
+            await AnswerAsync(query, Presser(query).NightOver, cancellationToken);
             return;
         }
 
         if (query.From.Id != read.Night.StartedBy.UserId)
         {
-            await AnswerAsync(query, BotTexts.OnlyStarterCloses(read.Night.StartedBy.FirstName), cancellationToken, alert: true);
+            await AnswerAsync(query, Presser(query).OnlyStarterCloses(read.Night.StartedBy.FirstName), cancellationToken, alert: true);
             return;
         }
 
         var close = await ChangeAsync(read, night => night.Stage == NightStage.Voting ? night with { Stage = NightStage.Closed } : null, cancellationToken);
         if (close is not { Done: true, Now: { } closed })
         {
-            await AnswerAsync(query, close.Now is null ? BotTexts.NightOver : BotTexts.VoteAlreadyClosed, cancellationToken);
+            await AnswerAsync(query, close.Now is null ? Presser(query).NightOver : Presser(query).VoteAlreadyClosed, cancellationToken);
             return;
         }
 
@@ -227,7 +232,7 @@ public sealed class MovieNightHandler(
         }
 
         await bot.SendMessage(
-            poll.Chat.Id, BotTexts.Winner(film, winner.Votes, stopped.TotalVoterCount, winner.Tie), replyParameters: poll.MessageId, cancellationToken: cancellationToken);
+            poll.Chat.Id, TextsOf(closed.Night).Winner(film, winner.Votes, stopped.TotalVoterCount, winner.Tie), replyParameters: poll.MessageId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -295,7 +300,7 @@ public sealed class MovieNightHandler(
         try
         {
             await bot.EditMessageText(
-                night.ChatId, night.MessageId, TextOf(night), replyMarkup: night.Stage == NightStage.Open ? NightButtons.Open : null, cancellationToken: cancellationToken);
+                night.ChatId, night.MessageId, TextOf(night), replyMarkup: night.Stage == NightStage.Open ? NightButtons.Open(TextsOf(night)) : null, cancellationToken: cancellationToken);
         }
         catch (ApiRequestException e)
         {
@@ -310,16 +315,22 @@ public sealed class MovieNightHandler(
         await bot.AnswerCallbackQuery(query.Id, text, showAlert: alert, cancellationToken: cancellationToken);
 
     /// <summary>The answer to a join or a pick once the night has moved past people joining.</summary>
-    private static string PastOpen(NightStage stage) => stage switch
+    private static string PastOpen(NightStage stage, BotTexts texts) => stage switch
     {
-        NightStage.Picking => BotTexts.AlreadyPicking,
-        NightStage.Voting => BotTexts.AlreadyPicked,
-        _ => BotTexts.NightOver,
+        NightStage.Picking => texts.AlreadyPicking,
+        NightStage.Voting => texts.AlreadyPicked,
+        _ => texts.NightOver,
     };
+
+    /// <summary>A callback answer is seen by the presser only: it is in their language.</summary>
+    private static BotTexts Presser(CallbackQuery query) => BotTexts.For(query.From.LanguageCode);
+
+    /// <summary>What the group sees is in the night's language: its starter's.</summary>
+    private static BotTexts TextsOf(MovieNight night) => BotTexts.For(night.Language);
 
     private static bool In(MovieNight night, NightMember member) => night.Members.Any(m => m.UserId == member.UserId);
 
-    private static string TextOf(MovieNight night) => BotTexts.MovieNight(night.Genre, [.. night.Members.Select(m => m.FirstName)], night.Stage);
+    private static string TextOf(MovieNight night) => TextsOf(night).MovieNight(night.Genre, [.. night.Members.Select(m => m.FirstName)], night.Stage);
 
     /// <summary>A Telegram user as a night keeps them: the id, and the first name (at most Telegram's 64 characters).</summary>
     private static NightMember MemberOf(User user) => new(user.Id, BotTexts.Fit(user.FirstName, 64));

@@ -9,10 +9,10 @@ namespace MovieRec.Bot;
 public static class NightButtons
 {
     /// <summary>Under the night's message while people join.</summary>
-    public static InlineKeyboardMarkup Open { get; } = new([[
-        InlineKeyboardButton.WithCallbackData(BotTexts.ImIn, JoinNightPress.Data),
-        InlineKeyboardButton.WithCallbackData(BotTexts.PickForUs, PickNightPress.Data)]]);
+    public static InlineKeyboardMarkup Open(BotTexts texts) => new([[
+        InlineKeyboardButton.WithCallbackData(texts.ImIn, JoinNightPress.Data),
+        InlineKeyboardButton.WithCallbackData(texts.PickForUs, PickNightPress.Data)]]);
 
     /// <summary>Under the poll, for whoever started the night.</summary>
-    public static InlineKeyboardMarkup CloseVote { get; } = new(InlineKeyboardButton.WithCallbackData(BotTexts.CloseTheVote, CloseVotePress.Data));
+    public static InlineKeyboardMarkup CloseVote(BotTexts texts) => new(InlineKeyboardButton.WithCallbackData(texts.CloseTheVote, CloseVotePress.Data));
 }

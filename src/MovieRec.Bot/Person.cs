@@ -10,7 +10,10 @@ namespace MovieRec.Bot;
 /// </summary>
 public sealed record Person(string Id, Chat Chat)
 {
-    public static Person In(Chat privateChat, User from) => new(IdOf(from.Id), privateChat);
+    /// <summary>What the bot says to them, in the language their Telegram app reports (<c>from.language_code</c>).</summary>
+    public BotTexts Texts { get; init; } = BotTexts.English;
+
+    public static Person In(Chat privateChat, User from) => new(IdOf(from.Id), privateChat) { Texts = BotTexts.For(from.LanguageCode) };
 
     /// <summary>The profile key of a Telegram user, wherever they write or press.</summary>
     public static string IdOf(long userId) => userId.ToString(CultureInfo.InvariantCulture);

@@ -11,6 +11,6 @@ public static class PrivateChatLink
 {
     public static string Url(string botUsername, string payload) => $"https://t.me/{botUsername}?start={payload}";
 
-    public static InlineKeyboardMarkup Markup(string botUsername, string payload) =>
-        new(InlineKeyboardButton.WithUrl(BotTexts.OpenPrivateChat, Url(botUsername, payload)));
+    public static InlineKeyboardMarkup Markup(string botUsername, string payload, BotTexts texts) =>
+        new(InlineKeyboardButton.WithUrl(texts.OpenPrivateChat, Url(botUsername, payload)));
 }

@@ -13,13 +13,11 @@ public static class RatingButtons
 {
     public const int MaxStars = 5;
 
-    public const string HaventSeenIt = "Haven't seen it";
-
-    public static InlineKeyboardMarkup For(int movieId) =>
+    public static InlineKeyboardMarkup For(int movieId, BotTexts texts) =>
         new(
         [
             Enumerable.Range(1, MaxStars).Select(stars =>
                 InlineKeyboardButton.WithCallbackData(stars.ToString(CultureInfo.InvariantCulture), new RatePress(movieId, stars).Data)).ToArray(),
-            [InlineKeyboardButton.WithCallbackData(HaventSeenIt, new SkipPress(movieId).Data)],
+            [InlineKeyboardButton.WithCallbackData(texts.HaventSeenIt, new SkipPress(movieId).Data)],
         ]);
 }

@@ -59,8 +59,8 @@ public sealed class UpdateHandler(
         {
             // A sticker, a photo, or a slash that is no command: the command list; words: a title search.
             await (string.IsNullOrWhiteSpace(message.Text) || message.Text.StartsWith('/')
-                ? replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken)
-                : SearchAsync(person.Chat, message.Text, cancellationToken));
+                ? replies.SendAsync(person.Chat, person.Texts.Help, cancellationToken)
+                : SearchAsync(person, message.Text, cancellationToken));
             return;
         }
 
@@ -80,13 +80,13 @@ public sealed class UpdateHandler(
             BotCommandList.App => miniApp.Value.HasUrl
                 ? bot.SendMessage(
                     person.Chat.Id,
-                    BotTexts.OpenMiniApp,
-                    replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithWebApp(BotTexts.OpenMiniAppButton, new WebAppInfo(miniApp.Value.Url!))),
+                    person.Texts.OpenMiniApp,
+                    replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithWebApp(person.Texts.OpenMiniAppButton, new WebAppInfo(miniApp.Value.Url!))),
                     cancellationToken: cancellationToken)
-                : replies.SendAsync(person.Chat, BotTexts.MiniAppNotSetUp, cancellationToken),
-            BotCommandList.Forget => bot.SendMessage(person.Chat.Id, BotTexts.ForgetQuestion, replyMarkup: ForgetButton.Markup, cancellationToken: cancellationToken),
-            BotCommandList.MovieNight => replies.SendAsync(person.Chat, BotTexts.MovieNightInGroups, cancellationToken),
-            _ => replies.SendAsync(person.Chat, BotTexts.Help, cancellationToken),
+                : replies.SendAsync(person.Chat, person.Texts.MiniAppNotSetUp, cancellationToken),
+            BotCommandList.Forget => bot.SendMessage(person.Chat.Id, person.Texts.ForgetQuestion, replyMarkup: ForgetButton.Markup(person.Texts), cancellationToken: cancellationToken),
+            BotCommandList.MovieNight => replies.SendAsync(person.Chat, person.Texts.MovieNightInGroups, cancellationToken),
+            _ => replies.SendAsync(person.Chat, person.Texts.Help, cancellationToken),
         });
 
     /// <summary>
@@ -104,23 +104,24 @@ public sealed class UpdateHandler(
         }
 
         var chat = message.Chat;
+        var texts = BotTexts.For(message.From?.LanguageCode);
         await (command switch
         {
             BotCommandList.MovieNight when message.From is { } starter => nights.StartAsync(message, starter, CommandText.ArgumentOf(message.Text), cancellationToken),
-            BotCommandList.Help => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
-            _ when BotCommandList.Personal.Contains(command) => SendPrivateChatLinkAsync(chat, command, cancellationToken),
+            BotCommandList.Help => replies.SendAsync(chat, texts.Help, cancellationToken),
+            _ when BotCommandList.Personal.Contains(command) => SendPrivateChatLinkAsync(chat, command, texts, cancellationToken),
             // "/something" for no bot in particular is most likely another bot's: a group can have several.
             _ when botName is null => Task.CompletedTask,
-            _ => replies.SendAsync(chat, BotTexts.Help, cancellationToken),
+            _ => replies.SendAsync(chat, texts.Help, cancellationToken),
         });
     }
 
     /// <summary>The answer to a personal command in a group: a button that opens the private chat and runs the command there.</summary>
-    private async Task SendPrivateChatLinkAsync(Chat group, string command, CancellationToken cancellationToken) =>
+    private async Task SendPrivateChatLinkAsync(Chat group, string command, BotTexts texts, CancellationToken cancellationToken) =>
         await bot.SendMessage(
             group.Id,
-            BotTexts.PersonalInPrivate,
-            replyMarkup: PrivateChatLink.Markup(await username.GetAsync(bot, cancellationToken), payload: command),
+            texts.PersonalInPrivate,
+            replyMarkup: PrivateChatLink.Markup(await username.GetAsync(bot, cancellationToken), payload: command, texts),
             cancellationToken: cancellationToken);
 
     /// <summary>
@@ -130,14 +131,14 @@ public sealed class UpdateHandler(
     private async Task StartAsync(Person person, string payload, CancellationToken cancellationToken)
     {
         var isNew = await service.RegisterAsync(person.Id, cancellationToken);
-        await replies.SendAsync(person.Chat, isNew ? BotTexts.Welcome : BotTexts.WelcomeBack, cancellationToken);
+        await replies.SendAsync(person.Chat, isNew ? person.Texts.Welcome : person.Texts.WelcomeBack, cancellationToken);
         if (payload != BotCommandList.Start && BotCommandList.Personal.Contains(payload))
         {
             await OnPersonalCommandAsync(person, payload, argument: "", cancellationToken);
             return;
         }
 
-        await replies.SendAsync(person.Chat, BotTexts.HowToUse, cancellationToken);
+        await replies.SendAsync(person.Chat, person.Texts.HowToUse, cancellationToken);
     }
 
     /// <summary>/recommend, or /recommend &lt;genre&gt;: each pick its own message, with buttons to rate it after all or never see it again.</summary>
@@ -149,7 +150,7 @@ public sealed class UpdateHandler(
         {
             if (!service.Genres.TryResolve(genre, out var resolved))
             {
-                await replies.SendAsync(chat, BotTexts.UnknownGenre(genre, service.Genres.Names), cancellationToken);
+                await replies.SendAsync(chat, person.Texts.UnknownGenre(genre, service.Genres.Names), cancellationToken);
                 return;
             }
 
@@ -165,7 +166,7 @@ public sealed class UpdateHandler(
                 await service.RegisterAsync(person.Id, cancellationToken);
             }
 
-            await replies.SendAsync(chat, BotTexts.NotEnoughRatings, cancellationToken);
+            await replies.SendAsync(chat, person.Texts.NotEnoughRatings, cancellationToken);
             return;
         }
 
@@ -173,22 +174,26 @@ public sealed class UpdateHandler(
         foreach (var pick in movies)
         {
             await bot.SendMessage(
-                chat.Id, BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Reason), replyMarkup: FilmButtons.UnderRecommendation(pick.Movie, share), cancellationToken: cancellationToken);
+                chat.Id,
+                BotTexts.Recommendation(pick.Movie.Title, pick.Movie.Url, pick.Why.Text(person.Texts.Language)),
+                replyMarkup: FilmButtons.UnderRecommendation(pick.Movie, share, person.Texts),
+                cancellationToken: cancellationToken);
         }
     }
 
     /// <summary>Any other text in a private chat: a title search, one button per film found.</summary>
-    private async Task SearchAsync(Chat chat, string text, CancellationToken cancellationToken)
+    private async Task SearchAsync(Person person, string text, CancellationToken cancellationToken)
     {
+        var chat = person.Chat;
         var query = text.Length > 200 ? text[..200] : text.Trim();
         var found = await service.SearchAsync(query, 5, chatId: null, cancellationToken);
         if (found.Count == 0)
         {
-            await replies.SendAsync(chat, BotTexts.NothingFound(query), cancellationToken);
+            await replies.SendAsync(chat, person.Texts.NothingFound(query), cancellationToken);
             return;
         }
 
-        await bot.SendMessage(chat.Id, BotTexts.Found(query), replyMarkup: FilmButtons.Found(found.Select(f => (f.Movie.Id, f.Movie.Title))), cancellationToken: cancellationToken);
+        await bot.SendMessage(chat.Id, person.Texts.Found(query), replyMarkup: FilmButtons.Found(found.Select(f => (f.Movie.Id, f.Movie.Title))), cancellationToken: cancellationToken);
     }
 
     /// <summary>/ratings: the newest page of the person's ratings, as a new message.</summary>
@@ -196,20 +201,21 @@ public sealed class UpdateHandler(
     {
         var page = await replies.AsKnownUserAsync(person, () => service.MyRatingsAsync(person.Id, 0, RatingsMessage.PageSize, cancellationToken), cancellationToken);
         var ratings = page.Value ?? new RatingsPage(0, []);
-        await bot.SendMessage(person.Chat.Id, RatingsMessage.Text(ratings, 0), replyMarkup: RatingsMessage.Buttons(ratings, 0), cancellationToken: cancellationToken);
+        await bot.SendMessage(person.Chat.Id, RatingsMessage.Text(ratings, 0, person.Texts), replyMarkup: RatingsMessage.Buttons(ratings, 0, person.Texts), cancellationToken: cancellationToken);
     }
 
     private async Task ApologizeAsync(Update update, CancellationToken cancellationToken)
     {
         // Two separate attempts: the button may already be answered when a later step failed.
+        var texts = BotTexts.For((update.Message?.From ?? update.CallbackQuery?.From)?.LanguageCode);
         if (update.CallbackQuery is { } query)
         {
-            await TryAsync(() => bot.AnswerCallbackQuery(query.Id, BotTexts.Apology, cancellationToken: cancellationToken), update.Id);
+            await TryAsync(() => bot.AnswerCallbackQuery(query.Id, texts.Apology, cancellationToken: cancellationToken), update.Id);
         }
 
         if ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { } chat)
         {
-            await TryAsync(() => replies.SendAsync(chat, BotTexts.Apology, cancellationToken), update.Id);
+            await TryAsync(() => replies.SendAsync(chat, texts.Apology, cancellationToken), update.Id);
         }
     }
 

@@ -5,7 +5,7 @@ using Telegram.Bot.Types;
 
 namespace MovieRec.Bot;
 
-/// <summary>Points Telegram at the deployed webhook: URL, secret, the update types the bot reads, its command list, and (with MINIAPP_URL) the menu button that opens the Mini App.</summary>
+/// <summary>Points Telegram at the deployed webhook: URL, secret, the update types the bot reads, its command list (one per language), and (with MINIAPP_URL) the menu button that opens the Mini App.</summary>
 public sealed partial class WebhookRegistration(ITelegramBotClient bot, IOptions<MiniAppOptions> miniApp)
 {
     public async Task RegisterAsync(Uri url, string? secret, CancellationToken cancellationToken)
@@ -25,11 +25,15 @@ public sealed partial class WebhookRegistration(ITelegramBotClient bot, IOptions
             allowedUpdates: BotCommandList.AllowedUpdates,
             secretToken: secret,
             cancellationToken: cancellationToken);
-        await bot.SetMyCommands(BotCommandList.All, cancellationToken: cancellationToken);
+        foreach (var (languageCode, commands) in BotCommandList.ByLanguage)
+        {
+            await bot.SetMyCommands(commands, languageCode: languageCode, cancellationToken: cancellationToken);
+        }
+
         if (miniApp.Value.HasUrl)
         {
-            // Every chat's menu button opens the Mini App.
-            await bot.SetChatMenuButton(menuButton: new MenuButtonWebApp { Text = BotTexts.OpenMiniAppButton, WebApp = new WebAppInfo(miniApp.Value.Url!) }, cancellationToken: cancellationToken);
+            // Every chat's menu button opens the Mini App; setChatMenuButton has no language, so its label is English.
+            await bot.SetChatMenuButton(menuButton: new MenuButtonWebApp { Text = BotTexts.English.OpenMiniAppButton, WebApp = new WebAppInfo(miniApp.Value.Url!) }, cancellationToken: cancellationToken);
         }
     }
 

@@ -13,6 +13,9 @@ public sealed record MovieNight(long ChatId, int MessageId, NightMember StartedB
 
     /// <summary>The films of the poll, best for the group first, one per poll option; empty until picked.</summary>
     public IReadOnlyList<int> Films { get; init; } = [];
+
+    /// <summary>The Telegram language_code of whoever started it: the night's messages stay in that language. Empty: English.</summary>
+    public string Language { get; init; } = "";
 }
 
 /// <summary>A Telegram user in a movie night, with the first name the group sees.</summary>

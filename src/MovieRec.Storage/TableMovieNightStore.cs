@@ -76,6 +76,7 @@ public sealed class TableMovieNightStore(TableStorage tables, TimeProvider time)
         ["Stage"] = night.Stage.ToString(),
         ["PollMessageId"] = night.PollMessageId,
         ["Films"] = string.Join(',', night.Films.Select(f => f.ToString(CultureInfo.InvariantCulture))),
+        ["Language"] = night.Language,
     };
 
     private static MovieNight NightOf(TableEntity entity) =>
@@ -89,6 +90,7 @@ public sealed class TableMovieNightStore(TableStorage tables, TimeProvider time)
         {
             PollMessageId = entity.GetInt32("PollMessageId") ?? 0,
             Films = [.. (entity.GetString("Films") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => int.Parse(f, CultureInfo.InvariantCulture))],
+            Language = entity.GetString("Language") ?? "",
         };
 
     private sealed record StoredMember(long Id, string Name);

@@ -36,6 +36,20 @@ public sealed class BotCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Set_webhook_registers_an_English_default_command_list_and_a_Russian_one_and_none_for_zh()
+    {
+        var (exitCode, _) = await CliProcess.RunAsync(Environment, "bot", "set-webhook", "--url", "https://movierec-app.azurewebsites.net/telegram/webhook", "--secret", "s1");
+
+        Assert.Equal(0, exitCode);
+        var lists = _telegram.Emulator.CommandsByLanguage;
+        Assert.Equal(["", "ru"], lists.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("rate", "rate a movie from 1 to 5"), lists[""][0]);
+        Assert.Equal(("rate", "оценить фильм от 1 до 5"), lists["ru"][0]);
+        Assert.Equal(("forget", "удалить всё, что MovieRec хранит о вас"), lists["ru"][6]);
+        Assert.Equal(lists[""].Select(c => c.Command), lists["ru"].Select(c => c.Command));
+    }
+
+    [Fact]
     public async Task Set_webhook_with_a_mini_app_url_makes_the_menu_button_open_it()
     {
         var environment = new Dictionary<string, string>(Environment) { ["MINIAPP_URL"] = "https://movierec-app.azurewebsites.net/app" };
@@ -111,7 +125,7 @@ public sealed class BotCommandLineTests : IAsyncLifetime
         var question = emulator.BotMessages(chat)[^1];
         var movieId = WebhookEndToEndTests.MovieIdOf(question.Buttons[0].Data!);
         emulator.Enqueue(emulator.UserPresses(chat, question.MessageId, "5"));
-        await Eventually.TrueAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.RatingReceived));
+        await Eventually.TrueAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.English.RatingReceived));
 
         Assert.Null(emulator.Webhook);
         Assert.Equal("Welcome!", emulator.BotMessages(chat)[0].Text);

@@ -27,7 +27,7 @@ public sealed class CommandAndButtonTests
     [Fact]
     public void The_keyboard_is_a_row_of_five_buttons_from_1_to_5_and_a_havent_seen_it_button_under_it()
     {
-        var keyboard = RatingButtons.For(318).InlineKeyboard.ToList();
+        var keyboard = RatingButtons.For(318, BotTexts.English).InlineKeyboard.ToList();
 
         Assert.Equal(2, keyboard.Count);
         Assert.Equal(["1", "2", "3", "4", "5"], keyboard[0].Select(b => b.Text));
@@ -60,7 +60,7 @@ public sealed class CommandAndButtonTests
     [Fact]
     public void The_help_lists_every_registered_command()
     {
-        Assert.All(BotCommandList.All, c => Assert.Contains($"/{c.Command} - {c.Description}", BotTexts.Help, StringComparison.Ordinal));
+        Assert.All(BotCommandList.All, c => Assert.Contains($"/{c.Command} - {c.Description}", BotTexts.English.Help, StringComparison.Ordinal));
     }
 
     [Theory]

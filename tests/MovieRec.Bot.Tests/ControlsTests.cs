@@ -17,12 +17,12 @@ public sealed class ControlsTests : IDisposable
         await _chat.UserSendsAsync(Ada, "numbr 12");
 
         var found = _chat.Telegram.BotMessages(Ada)[^1];
-        Assert.Equal(BotTexts.Found("numbr 12"), found.Text);
+        Assert.Equal(BotTexts.English.Found("numbr 12"), found.Text);
         Assert.Equal(("Film number 12 (1992)", (string?)"movie:12"), found.Buttons[0]);
 
         await _chat.UserPressesAsync(Ada, "Film number 12 (1992)");
 
-        Assert.Equal(["Film number 12 (1992)\nhttps://www.imdb.com/title/tt0000012/", BotTexts.HowDoYouRate], _chat.Texts(Ada).TakeLast(2));
+        Assert.Equal(["Film number 12 (1992)\nhttps://www.imdb.com/title/tt0000012/", BotTexts.English.HowDoYouRate], _chat.Texts(Ada).TakeLast(2));
         Assert.Equal(12, _chat.MovieAskedAbout(Ada));
         Assert.Null(_chat.Telegram.CallbackAnswers[^1].Text);
     }
@@ -33,7 +33,7 @@ public sealed class ControlsTests : IDisposable
         await _chat.UserSendsAsync(Ada, "zzzz qqqq");
 
         var answer = Assert.Single(_chat.Texts(Ada));
-        Assert.Equal(BotTexts.NothingFound("zzzz qqqq"), answer);
+        Assert.Equal(BotTexts.English.NothingFound("zzzz qqqq"), answer);
         Assert.Contains("/rate", answer, StringComparison.Ordinal);
     }
 
@@ -47,14 +47,14 @@ public sealed class ControlsTests : IDisposable
         var list = _chat.Telegram.BotMessages(Ada)[^1];
         Assert.StartsWith("Your ratings, newest first (1–10 of 12):\nFilm number 12 (1992): 3 of 5", list.Text, StringComparison.Ordinal);
         Assert.Equal(("Film number 12 (1992)", (string?)"movie:12"), list.Buttons[0]);
-        Assert.Equal((FilmButtons.Remove, (string?)"unrate:12"), list.Buttons[1]);
-        Assert.Equal((FilmButtons.Older, (string?)"ratings:10"), list.Buttons[^1]);
+        Assert.Equal((BotTexts.English.Remove, (string?)"unrate:12"), list.Buttons[1]);
+        Assert.Equal((BotTexts.English.Older, (string?)"ratings:10"), list.Buttons[^1]);
 
-        await _chat.UserPressesAsync(Ada, FilmButtons.Older);
+        await _chat.UserPressesAsync(Ada, BotTexts.English.Older);
 
         var older = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == list.MessageId);
         Assert.StartsWith("Your ratings, newest first (11–12 of 12):\nFilm number 2 (1982)", older.Text, StringComparison.Ordinal);
-        Assert.Equal((FilmButtons.Newer, (string?)"ratings:0"), older.Buttons[^1]);
+        Assert.Equal((BotTexts.English.Newer, (string?)"ratings:0"), older.Buttons[^1]);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ControlsTests : IDisposable
         await _chat.DeliverAsync(_chat.Telegram.UserSendsCallbackData(Ada, list.MessageId, "unrate:2"));
 
         Assert.Equal([1, 3], _chat.Ratings(Ada)!.Keys.Order());
-        Assert.Equal(BotTexts.Removed, _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.Removed, _chat.Telegram.CallbackAnswers[^1].Text);
         var shown = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == list.MessageId);
         Assert.StartsWith("Your ratings, newest first (1–2 of 2):", shown.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(shown.Buttons, b => b.Data == "unrate:2");
@@ -83,7 +83,7 @@ public sealed class ControlsTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/recommend kung-fu");
 
         Assert.All(picks, p => Assert.StartsWith("Film number 1", p.Text, StringComparison.Ordinal));
-        Assert.Equal(BotTexts.UnknownGenre("kung-fu", ["Drama"]), _chat.Texts(Ada)[^1]);
+        Assert.Equal(BotTexts.English.UnknownGenre("kung-fu", ["Drama"]), _chat.Texts(Ada)[^1]);
     }
 
     [Fact]
@@ -93,19 +93,19 @@ public sealed class ControlsTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/recommend");
         var first = _chat.Telegram.BotMessages(Ada)[^3];
         var film = int.Parse(first.Buttons[0].Data!["movie:".Length..], CultureInfo.InvariantCulture);
-        Assert.Equal([(FilmButtons.SeenItRate, (string?)$"movie:{film}"), (FilmButtons.NotInterested, $"skip:{film}")], first.Buttons);
+        Assert.Equal([(BotTexts.English.SeenItRate, (string?)$"movie:{film}"), (BotTexts.English.NotInterested, $"skip:{film}")], first.Buttons);
 
-        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, first.MessageId, FilmButtons.NotInterested));
+        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, first.MessageId, BotTexts.English.NotInterested));
 
         var after = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == first.MessageId);
         Assert.Equal(first.Text, after.Text);
         Assert.Empty(after.Buttons);
-        Assert.Equal(BotTexts.Skipped, _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.Skipped, _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Contains(film, (await _chat.Store.GetRatingsAsync("4242", CancellationToken.None))!.Skipped);
 
         var second = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == first.MessageId + 1);
-        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, second.MessageId, FilmButtons.SeenItRate));
-        Assert.Equal(BotTexts.HowDoYouRate, _chat.Texts(Ada)[^1]);
+        await _chat.DeliverAsync(_chat.Telegram.UserPresses(Ada, second.MessageId, BotTexts.English.SeenItRate));
+        Assert.Equal(BotTexts.English.HowDoYouRate, _chat.Texts(Ada)[^1]);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class ControlsTests : IDisposable
 
         await _chat.DeliverAsync(_chat.Telegram.UserSendsCallbackData(Ada, message.MessageId, data));
 
-        Assert.Equal(BotTexts.StaleButton, _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.StaleButton, _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(calls, _chat.Store.Changes);
     }
 
@@ -135,7 +135,7 @@ public sealed class ControlsTests : IDisposable
 
         await _chat.DeliverAsync(_chat.Telegram.UserSendsCallbackData(Ada, list.MessageId, "unrate:7"));
 
-        Assert.Equal(BotTexts.AlreadyRemoved, _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.AlreadyRemoved, _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(3, _chat.Ratings(Ada)!.Count);
     }
 
@@ -162,7 +162,7 @@ public sealed class MiniAppCommandTests
         await chat.UserSendsAsync(4242, "/app");
 
         var message = chat.Telegram.BotMessages(4242)[^1];
-        Assert.Equal(BotTexts.OpenMiniApp, message.Text);
+        Assert.Equal(BotTexts.English.OpenMiniApp, message.Text);
         Assert.Equal("https://movierec.example/app", (string?)message.ReplyMarkup!["inline_keyboard"]![0]![0]!["web_app"]!["url"]);
     }
 
@@ -173,6 +173,6 @@ public sealed class MiniAppCommandTests
 
         await chat.UserSendsAsync(4242, "/app");
 
-        Assert.Equal([BotTexts.MiniAppNotSetUp], chat.Texts(4242));
+        Assert.Equal([BotTexts.English.MiniAppNotSetUp], chat.Texts(4242));
     }
 }

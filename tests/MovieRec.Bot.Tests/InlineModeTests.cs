@@ -120,7 +120,7 @@ public sealed class InlineModeTests : IDisposable
 
         await chat.UserSendsAsync(Ada, "/recommend");
 
-        Assert.All(chat.Telegram.BotMessages(Ada), m => Assert.Equal([FilmButtons.SeenItRate, FilmButtons.NotInterested], m.Buttons.Select(b => b.Label)));
+        Assert.All(chat.Telegram.BotMessages(Ada), m => Assert.Equal([BotTexts.English.SeenItRate, BotTexts.English.NotInterested], m.Buttons.Select(b => b.Label)));
     }
 
     private static int Id(JsonObject result) => int.Parse((string)result["id"]!, CultureInfo.InvariantCulture);

@@ -38,17 +38,17 @@ public sealed class MovieNightTests : IDisposable
     {
         await ProfilesAsync(_chat);
         var night = await StartAsync(_chat, group, Ada);
-        Assert.Equal(BotTexts.MovieNight("", [], NightStage.Open), night.Text);
+        Assert.Equal(BotTexts.English.MovieNight("", [], NightStage.Open), night.Text);
         Assert.Equal([("I'm in", "night:join"), ("Pick for us", "night:pick")], night.Buttons);
 
-        await PressAsync(_chat, group, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, group, Ada, night, BotTexts.English.ImIn);
         Assert.Contains("\nIn: Ada\n", NightText(group, night), StringComparison.Ordinal);
-        await PressAsync(_chat, group, Bob, night, BotTexts.ImIn);
-        await PressAsync(_chat, group, Cy, night, BotTexts.ImIn);
+        await PressAsync(_chat, group, Bob, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, group, Cy, night, BotTexts.English.ImIn);
         Assert.Contains("\nIn: Ada, Bob and Cy\n", NightText(group, night), StringComparison.Ordinal);
         Assert.All(_chat.Telegram.CallbackAnswers, answer => Assert.Equal("You're in.", answer.Text));
 
-        await PressAsync(_chat, group, Bob, night, BotTexts.PickForUs);
+        await PressAsync(_chat, group, Bob, night, BotTexts.English.PickForUs);
 
         var expected = await GroupFilmsAsync(_chat, [Ada, Bob, Cy], genre: null);
         var sent = _chat.Telegram.BotMessages(group);
@@ -62,7 +62,7 @@ public sealed class MovieNightTests : IDisposable
         Assert.True(poll.Poll.IsAnonymous);
         Assert.Equal(night.MessageId, poll.ReplyTo);
         Assert.Equal([("Close the vote", "night:close")], poll.Buttons);
-        Assert.Equal(BotTexts.MovieNight("", ["Ada", "Bob", "Cy"], NightStage.Voting), NightText(group, night));
+        Assert.Equal(BotTexts.English.MovieNight("", ["Ada", "Bob", "Cy"], NightStage.Voting), NightText(group, night));
         Assert.Empty(Night(group, night).Buttons);
 
         // The poll's own updates (votes) change nothing: the bot reads the counts when the vote closes.
@@ -71,7 +71,7 @@ public sealed class MovieNightTests : IDisposable
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberVotes(group, Cy, poll.MessageId, 0));
         Assert.Equal(3, _chat.Telegram.BotMessages(group).Count);
 
-        await PressAsync(_chat, group, Ada, poll, BotTexts.CloseTheVote);
+        await PressAsync(_chat, group, Ada, poll, BotTexts.English.CloseTheVote);
 
         Assert.True(poll.Poll.IsClosed);
         Assert.Empty(_chat.Telegram.BotMessages(group)[2].Buttons);
@@ -87,9 +87,9 @@ public sealed class MovieNightTests : IDisposable
         await ProfilesAsync(_chat);
         await NightFilms.GiveProfileAsync(_chat.Service, Dan, [1, 2]);
         var night = await StartAsync(_chat, FilmClub, Ada);
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
 
-        await PressAsync(_chat, FilmClub, Dan, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Dan, night, BotTexts.English.ImIn);
 
         var answer = _chat.Telegram.CallbackAnswers[^1];
         Assert.Equal("Rate 10 films with me first (you have 2), then press I'm in again.", answer.Text);
@@ -100,8 +100,8 @@ public sealed class MovieNightTests : IDisposable
 
         // The link Telegram opens: the private chat, where /start rate asks for a rating at once.
         await _chat.DeliverOnceAsync(_chat.Telegram.UserOpensLink(Dan, answer.Url!));
-        Assert.Equal(BotTexts.WelcomeBack, _chat.Texts(Dan)[0]);
-        Assert.Equal(BotTexts.HowDoYouRate, _chat.Texts(Dan)[^1]);
+        Assert.Equal(BotTexts.English.WelcomeBack, _chat.Texts(Dan)[0]);
+        Assert.Equal(BotTexts.English.HowDoYouRate, _chat.Texts(Dan)[^1]);
     }
 
     [Fact]
@@ -109,9 +109,9 @@ public sealed class MovieNightTests : IDisposable
     {
         var night = await StartAsync(_chat, FilmClub, Ada);
 
-        await PressAsync(_chat, FilmClub, Dan, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Dan, night, BotTexts.English.ImIn);
 
-        Assert.Equal(BotTexts.RateFirst(0), _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.RateFirst(0), _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Null(_chat.Ratings(Dan));
         Assert.Empty((await StoredAsync(_chat, FilmClub, night))!.Members);
     }
@@ -121,14 +121,14 @@ public sealed class MovieNightTests : IDisposable
     {
         await ProfilesAsync(_chat);
         var night = await StartAsync(_chat, FilmClub, Ada);
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.ImIn);
 
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
 
         Assert.Equal("You're out.", _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal([new NightMember(Bob, "Bob")], (await StoredAsync(_chat, FilmClub, night))!.Members);
-        Assert.Equal(BotTexts.MovieNight("", ["Bob"], NightStage.Open), NightText(FilmClub, night));
+        Assert.Equal(BotTexts.English.MovieNight("", ["Bob"], NightStage.Open), NightText(FilmClub, night));
     }
 
     [Fact]
@@ -136,12 +136,12 @@ public sealed class MovieNightTests : IDisposable
     {
         await ProfilesAsync(_chat);
         var night = await StartAsync(_chat, FilmClub, Ada);
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.PickForUs);
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.PickForUs);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
 
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.PickForUs);
 
-        Assert.Equal([BotTexts.NeedTwo, BotTexts.YouAreIn, BotTexts.NeedTwo], _chat.Telegram.CallbackAnswers.Select(a => a.Text));
+        Assert.Equal([BotTexts.English.NeedTwo, BotTexts.English.YouAreIn, BotTexts.English.NeedTwo], _chat.Telegram.CallbackAnswers.Select(a => a.Text));
         Assert.Single(_chat.Telegram.BotMessages(FilmClub));
         Assert.Equal(NightStage.Open, (await StoredAsync(_chat, FilmClub, night))!.Stage);
     }
@@ -151,12 +151,12 @@ public sealed class MovieNightTests : IDisposable
     {
         await ProfilesAsync(_chat);
         var night = await StartAsync(_chat, FilmClub, Ada);
-        var adaJoins = _chat.Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.ImIn);
+        var adaJoins = _chat.Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.English.ImIn);
 
         Assert.Equal(DeliveryOutcome.Handled, await _chat.DeliverOnceAsync(adaJoins));
         Assert.Equal(DeliveryOutcome.Duplicate, await _chat.DeliverOnceAsync(adaJoins));
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
-        var pick = _chat.Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.ImIn);
+        var pick = _chat.Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.English.PickForUs);
         await _chat.DeliverOnceAsync(pick);
         await _chat.DeliverOnceAsync(pick);
 
@@ -175,13 +175,13 @@ public sealed class MovieNightTests : IDisposable
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Dan, night.MessageId, JoinNightPress.Data));
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Bob, night.MessageId, JoinNightPress.Data));
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Cy, night.MessageId, PickNightPress.Data));
-        Assert.Equal([BotTexts.AlreadyPicked, BotTexts.AlreadyPicked, BotTexts.AlreadyPicked], _chat.Telegram.CallbackAnswers.TakeLast(3).Select(a => a.Text));
+        Assert.Equal([BotTexts.English.AlreadyPicked, BotTexts.English.AlreadyPicked, BotTexts.English.AlreadyPicked], _chat.Telegram.CallbackAnswers.TakeLast(3).Select(a => a.Text));
         Assert.Equal(stored!.Members, (await StoredAsync(_chat, FilmClub, night))!.Members);
 
-        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.CloseTheVote);
+        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.English.CloseTheVote);
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Ada, poll.MessageId, CloseVotePress.Data));
 
-        Assert.Equal(BotTexts.VoteAlreadyClosed, _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.VoteAlreadyClosed, _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Single(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
         Assert.Single(_chat.Telegram.BotMessages(FilmClub), m => m.Text?.StartsWith("The vote is closed", StringComparison.Ordinal) == true);
         Assert.Single(_chat.Telegram.Calls, call => call.StartsWith("stopPoll", StringComparison.Ordinal));
@@ -192,7 +192,7 @@ public sealed class MovieNightTests : IDisposable
     {
         var (_, poll) = await PickedAsync(_chat, FilmClub);
 
-        await PressAsync(_chat, FilmClub, Bob, poll, BotTexts.CloseTheVote);
+        await PressAsync(_chat, FilmClub, Bob, poll, BotTexts.English.CloseTheVote);
 
         var answer = _chat.Telegram.CallbackAnswers[^1];
         Assert.Equal("Only Ada, who started this movie night, can close the vote.", answer.Text);
@@ -208,7 +208,7 @@ public sealed class MovieNightTests : IDisposable
         _chat.Telegram.MemberVotes(FilmClub, Ada, poll.MessageId, 3);
         _chat.Telegram.MemberVotes(FilmClub, Bob, poll.MessageId, 1);
 
-        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.CloseTheVote);
+        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.English.CloseTheVote);
 
         var second = FilmTitled(poll.Poll!.Options[1]);
         Assert.Equal($"The vote is closed: a tie at 1 vote each, so the group's higher-ranked film wins: {Card(second)}", _chat.Texts(FilmClub)[^1]);
@@ -219,7 +219,7 @@ public sealed class MovieNightTests : IDisposable
     {
         var (_, poll) = await PickedAsync(_chat, FilmClub);
 
-        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.CloseTheVote);
+        await PressAsync(_chat, FilmClub, Ada, poll, BotTexts.English.CloseTheVote);
 
         var first = FilmTitled(poll.Poll!.Options[0]);
         Assert.Equal($"The vote is closed. Nobody voted, so the group's top pick wins: {Card(first)}", _chat.Texts(FilmClub)[^1]);
@@ -232,18 +232,18 @@ public sealed class MovieNightTests : IDisposable
         var night = await StartAsync(_chat, FilmClub, Ada);
         foreach (var member in new[] { Ada, Bob, Cy })
         {
-            await PressAsync(_chat, FilmClub, member, night, BotTexts.ImIn);
+            await PressAsync(_chat, FilmClub, member, night, BotTexts.English.ImIn);
         }
 
         await _chat.Service.ForgetAsync("103", CancellationToken.None);
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.PickForUs);
 
         Assert.Equal("Cy no longer has 10 ratings with me, so I took them off the list. Press Pick for us again.", _chat.Texts(FilmClub)[^1]);
-        Assert.Equal(BotTexts.MovieNight("", ["Ada", "Bob"], NightStage.Open), NightText(FilmClub, night));
+        Assert.Equal(BotTexts.English.MovieNight("", ["Ada", "Bob"], NightStage.Open), NightText(FilmClub, night));
         Assert.DoesNotContain(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
 
         // The night is open again: the two who are ready get their films.
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.PickForUs);
         Assert.Single(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
     }
 
@@ -254,17 +254,17 @@ public sealed class MovieNightTests : IDisposable
         await ProfilesAsync(_chat);
         var night = await StartAsync(_chat, FilmClub, Ada);
 
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
-        await PressAsync(other, FilmClub, Bob, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Cy, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
+        await PressAsync(other, FilmClub, Bob, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Cy, night, BotTexts.English.ImIn);
         Assert.Contains("\nIn: Ada, Bob and Cy\n", NightText(FilmClub, night), StringComparison.Ordinal);
-        await PressAsync(other, FilmClub, Cy, night, BotTexts.PickForUs);
+        await PressAsync(other, FilmClub, Cy, night, BotTexts.English.PickForUs);
         var poll = _chat.Telegram.BotMessages(FilmClub).Single(m => m.Poll is not null);
-        await PressAsync(_chat, FilmClub, Cy, night, BotTexts.PickForUs, viaData: true);
+        await PressAsync(_chat, FilmClub, Cy, night, BotTexts.English.PickForUs, viaData: true);
         _chat.Telegram.MemberVotes(FilmClub, Bob, poll.MessageId, 4);
-        await PressAsync(other, FilmClub, Ada, poll, BotTexts.CloseTheVote);
+        await PressAsync(other, FilmClub, Ada, poll, BotTexts.English.CloseTheVote);
 
-        Assert.Equal(BotTexts.AlreadyPicked, _chat.Telegram.CallbackAnswers[^2].Text);
+        Assert.Equal(BotTexts.English.AlreadyPicked, _chat.Telegram.CallbackAnswers[^2].Text);
         var fifth = FilmTitled(poll.Poll!.Options[4]);
         Assert.Equal($"The vote is closed. Tonight's film, with 1 of 1 vote: {Card(fifth)}", _chat.Texts(FilmClub)[^1]);
         Assert.Single(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
@@ -279,15 +279,15 @@ public sealed class MovieNightTests : IDisposable
         using var other = chat.SecondInstance();
         await ProfilesAsync(chat);
         var night = await StartAsync(chat, FilmClub, Ada);
-        var bobJoins = chat.Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.ImIn);
+        var bobJoins = chat.Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.English.ImIn);
         // Between Ada's read and her write, Bob's press on the other instance writes first.
         nights.BeforeNextReplace = () => other.DeliverOnceAsync(bobJoins);
 
-        await PressAsync(chat, FilmClub, Ada, night, BotTexts.ImIn);
+        await PressAsync(chat, FilmClub, Ada, night, BotTexts.English.ImIn);
 
         Assert.Equal(1, nights.Conflicts);
         Assert.Equal([Bob, Ada], (await StoredAsync(chat, FilmClub, night))!.Members.Select(m => m.UserId));
-        Assert.Equal(BotTexts.MovieNight("", ["Bob", "Ada"], NightStage.Open), NightText(chat, FilmClub, night));
+        Assert.Equal(BotTexts.English.MovieNight("", ["Bob", "Ada"], NightStage.Open), NightText(chat, FilmClub, night));
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public sealed class MovieNightTests : IDisposable
         var night = await StartAsync(_chat, FilmClub, people[0]);
         foreach (var person in people)
         {
-            await PressAsync(_chat, FilmClub, person, night, BotTexts.ImIn);
+            await PressAsync(_chat, FilmClub, person, night, BotTexts.English.ImIn);
         }
 
         Assert.Equal("This movie night is full: I pick for 10 people at most.", _chat.Telegram.CallbackAnswers[^1].Text);
@@ -314,13 +314,13 @@ public sealed class MovieNightTests : IDisposable
     {
         await ProfilesAsync(_chat);
         await _chat.MemberSendsAsync(FilmClub, Ada, "/movienight westerns");
-        Assert.Equal(BotTexts.UnknownGenre("westerns", _chat.Service.Genres.Names), Assert.Single(_chat.Texts(FilmClub)));
+        Assert.Equal(BotTexts.English.UnknownGenre("westerns", _chat.Service.Genres.Names), Assert.Single(_chat.Texts(FilmClub)));
         Assert.Empty(_chat.Telegram.BotMessages(FilmClub)[0].Buttons);
 
         var night = await StartAsync(_chat, FilmClub, Ada, "/movienight@MovieRecTestBot comedy");
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.PickForUs);
 
         Assert.StartsWith("Movie night! Who's in?\nGenre: Comedy\n", NightText(FilmClub, night), StringComparison.Ordinal);
         var options = _chat.Telegram.BotMessages(FilmClub).Single(m => m.Poll is not null).Poll!.Options;
@@ -336,10 +336,10 @@ public sealed class MovieNightTests : IDisposable
         await NightFilms.GiveProfileAsync(_chat.Service, Ada, sciFi);
         await NightFilms.GiveProfileAsync(_chat.Service, Bob, RatedBy(Bob));
         var night = await StartAsync(_chat, FilmClub, Ada, "/movienight sci-fi");
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.ImIn);
 
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.PickForUs);
 
         Assert.Equal(10, sciFi.Count);
         Assert.Equal("There is no Sci-Fi film left that none of you has rated or skipped. Try /movienight without a genre.", _chat.Texts(FilmClub)[^1]);
@@ -354,10 +354,10 @@ public sealed class MovieNightTests : IDisposable
         await NightFilms.GiveProfileAsync(_chat.Service, Ada, sciFi.Take(9).Append(1));
         await NightFilms.GiveProfileAsync(_chat.Service, Bob, RatedBy(Bob).Where(film => film != sciFi[^1]));
         var night = await StartAsync(_chat, FilmClub, Ada, "/movienight Sci-Fi");
-        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.ImIn);
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.ImIn);
+        await PressAsync(_chat, FilmClub, Ada, night, BotTexts.English.ImIn);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.ImIn);
 
-        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.PickForUs);
+        await PressAsync(_chat, FilmClub, Bob, night, BotTexts.English.PickForUs);
 
         Assert.Equal($"Only one film fits all of you, so no vote: {Card(FilmTitled(NightFilms.TitleOf(sciFi[^1])))}", _chat.Texts(FilmClub)[^1]);
         Assert.DoesNotContain(_chat.Telegram.BotMessages(FilmClub), m => m.Poll is not null);
@@ -372,7 +372,7 @@ public sealed class MovieNightTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/movienight");
 
         Assert.Empty(_chat.Texts(FilmClub));
-        Assert.Equal([BotTexts.MovieNightInGroups], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.MovieNightInGroups], _chat.Texts(Ada));
     }
 
     [Fact]
@@ -386,7 +386,7 @@ public sealed class MovieNightTests : IDisposable
         await _chat.DeliverOnceAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Ada, help.MessageId, CloseVotePress.Data));
         await _chat.DeliverOnceAsync(_chat.Telegram.UserSendsCallbackData(Ada, _chat.Telegram.BotMessages(Ada)[0].MessageId, JoinNightPress.Data));
 
-        Assert.Equal([BotTexts.NightOver, BotTexts.NightOver, BotTexts.StaleButton], _chat.Telegram.CallbackAnswers.Select(a => a.Text));
+        Assert.Equal([BotTexts.English.NightOver, BotTexts.English.NightOver, BotTexts.English.StaleButton], _chat.Telegram.CallbackAnswers.Select(a => a.Text));
         Assert.Single(_chat.Texts(FilmClub));
     }
 
@@ -397,7 +397,7 @@ public sealed class MovieNightTests : IDisposable
         var stars = BotTexts.MembersStars(Enumerable.Range(0, 10).Select(n => (new string('N', 64), 4.25)));
         var reason = "The best the group has left: 4.5 stars predicted on average, though one of you is predicted 2.1; 10 of the 10 of you have it among your own top 100 picks.";
 
-        var text = BotTexts.FilmsForTheGroup(10, Enumerable.Repeat((longest, stars, reason), MovieNightHandler.FilmCount));
+        var text = BotTexts.English.FilmsForTheGroup(10, Enumerable.Repeat((longest, stars, reason), MovieNightHandler.FilmCount));
 
         Assert.True(text.Length <= BotApiEmulator.MaxTextLength, $"{text.Length} characters");
         Assert.DoesNotContain("…\n", text, StringComparison.Ordinal);
@@ -451,12 +451,9 @@ public sealed class MovieNightTests : IDisposable
     /// <summary>Presses a button under a message; with <paramref name="viaData"/>, its data even though the button is gone (an old client).</summary>
     private static async Task PressAsync(Conversation chat, long group, long member, EmulatedMessage message, string label, bool viaData = false)
     {
-        var data = label switch
-        {
-            BotTexts.ImIn => JoinNightPress.Data,
-            BotTexts.PickForUs => PickNightPress.Data,
-            _ => CloseVotePress.Data,
-        };
+        var data = label == BotTexts.English.ImIn ? JoinNightPress.Data
+            : label == BotTexts.English.PickForUs ? PickNightPress.Data
+            : CloseVotePress.Data;
         await chat.DeliverOnceAsync(viaData
             ? chat.Telegram.MemberSendsCallbackData(group, member, message.MessageId, data)
             : chat.Telegram.MemberPresses(group, member, message.MessageId, label));
@@ -469,10 +466,10 @@ public sealed class MovieNightTests : IDisposable
         var night = await StartAsync(chat, group, Ada);
         foreach (var member in new[] { Ada, Bob, Cy })
         {
-            await PressAsync(chat, group, member, night, BotTexts.ImIn);
+            await PressAsync(chat, group, member, night, BotTexts.English.ImIn);
         }
 
-        await PressAsync(chat, group, Bob, night, BotTexts.PickForUs);
+        await PressAsync(chat, group, Bob, night, BotTexts.English.PickForUs);
         return (night, chat.Telegram.BotMessages(group).Single(m => m.Poll is not null));
     }
 

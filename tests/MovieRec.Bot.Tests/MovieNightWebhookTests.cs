@@ -74,21 +74,21 @@ public sealed class MovieNightWebhookTests : IAsyncLifetime
 
         await DeliverAsync(_toFirst, Telegram.GroupMemberSends(FilmClub, Ada, "/movienight"));
         var night = Telegram.BotMessages(FilmClub)[^1];
-        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.ImIn));
-        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.ImIn));
-        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Dan, night.MessageId, BotTexts.ImIn));
-        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Cy, night.MessageId, BotTexts.ImIn));
-        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Cy, night.MessageId, BotTexts.PickForUs));
+        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.English.ImIn));
+        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Bob, night.MessageId, BotTexts.English.ImIn));
+        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Dan, night.MessageId, BotTexts.English.ImIn));
+        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Cy, night.MessageId, BotTexts.English.ImIn));
+        await DeliverAsync(_toFirst, Telegram.MemberPresses(FilmClub, Cy, night.MessageId, BotTexts.English.PickForUs));
         var poll = Telegram.BotMessages(FilmClub).Single(m => m.Poll is not null);
         await DeliverAsync(_toSecond, Telegram.MemberVotes(FilmClub, Ada, poll.MessageId, 1));
         await DeliverAsync(_toFirst, Telegram.MemberVotes(FilmClub, Bob, poll.MessageId, 1));
         await DeliverAsync(_toSecond, Telegram.MemberVotes(FilmClub, Cy, poll.MessageId, 0));
-        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Bob, poll.MessageId, BotTexts.CloseTheVote));
-        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Ada, poll.MessageId, BotTexts.CloseTheVote));
+        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Bob, poll.MessageId, BotTexts.English.CloseTheVote));
+        await DeliverAsync(_toSecond, Telegram.MemberPresses(FilmClub, Ada, poll.MessageId, BotTexts.English.CloseTheVote));
 
         var sent = Telegram.BotMessages(FilmClub);
         Assert.Equal(4, sent.Count);
-        Assert.Equal(BotTexts.MovieNight("", ["Ada", "Bob", "Cy"], NightStage.Voting), sent[0].Text);
+        Assert.Equal(BotTexts.English.MovieNight("", ["Ada", "Bob", "Cy"], NightStage.Voting), sent[0].Text);
         var films = sent[1].Text!.Split("\n\n")[1..];
         Assert.Equal(5, films.Length);
         Assert.All(films, film => Assert.Matches(@"\nAda \d\.\d★ · Bob \d\.\d★ · Cy \d\.\d★\n", film));
@@ -97,7 +97,7 @@ public sealed class MovieNightWebhookTests : IAsyncLifetime
         Assert.True(poll.Poll.IsClosed);
         Assert.StartsWith($"The vote is closed. Tonight's film, with 2 of 3 votes: {poll.Poll.Options[1]}\n", sent[3].Text, StringComparison.Ordinal);
         Assert.Equal(
-            [BotTexts.YouAreIn, BotTexts.YouAreIn, BotTexts.RateFirst(2), BotTexts.YouAreIn, BotTexts.Picking, BotTexts.OnlyStarterCloses("Ada"), null],
+            [BotTexts.English.YouAreIn, BotTexts.English.YouAreIn, BotTexts.English.RateFirst(2), BotTexts.English.YouAreIn, BotTexts.English.Picking, BotTexts.English.OnlyStarterCloses("Ada"), null],
             Telegram.CallbackAnswers.Select(a => a.Text));
 
         if (TranscriptFile is { } file)
@@ -112,7 +112,7 @@ public sealed class MovieNightWebhookTests : IAsyncLifetime
         await ProfileAsync(Ada, [.. Enumerable.Range(1, 10).Select(film => (film, 4))]);
         await DeliverAsync(_toFirst, Telegram.GroupMemberSends(FilmClub, Ada, "/movienight"));
         var night = Telegram.BotMessages(FilmClub)[^1];
-        var join = Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.ImIn);
+        var join = Telegram.MemberPresses(FilmClub, Ada, night.MessageId, BotTexts.English.ImIn);
 
         Assert.Equal("handled", await DeliverAsync(_toFirst, join));
         Assert.Equal("duplicate", await DeliverAsync(_toSecond, join));

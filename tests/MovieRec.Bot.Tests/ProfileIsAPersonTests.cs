@@ -29,7 +29,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
         foreach (var group in FiveGroups)
         {
             await _chat.MemberSendsAsync(group, Ada, "/rate");
-            var oldQuestion = _chat.Telegram.BotSentEarlier(group, BotTexts.HowDoYouRate, OldRatingKeyboard(film: 7));
+            var oldQuestion = _chat.Telegram.BotSentEarlier(group, BotTexts.English.HowDoYouRate, OldRatingKeyboard(film: 7));
             await _chat.DeliverAsync(_chat.Telegram.MemberPresses(group, Ada, oldQuestion, "5"));
         }
 
@@ -44,7 +44,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
 
         Assert.Equal(["4242"], _chat.Profiles());
         Assert.Equal(ratedInPrivate, _chat.Ratings(Ada));
-        Assert.All(FiveGroups, group => Assert.Equal([BotTexts.PersonalInPrivate, BotTexts.HowDoYouRate], _chat.Texts(group)));
+        Assert.All(FiveGroups, group => Assert.Equal([BotTexts.English.PersonalInPrivate, BotTexts.English.HowDoYouRate], _chat.Texts(group)));
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
         await _chat.MemberSendsAsync(FilmClub, Ada, command);
 
         var answer = Assert.Single(_chat.Telegram.BotMessages(FilmClub));
-        Assert.Equal(BotTexts.PersonalInPrivate, answer.Text);
+        Assert.Equal(BotTexts.English.PersonalInPrivate, answer.Text);
         var button = answer.ReplyMarkup!["inline_keyboard"]![0]![0]!;
         Assert.Equal(LinkBase + payload, (string?)button["url"]);
         Assert.Null(button["callback_data"]);
@@ -81,9 +81,9 @@ public sealed class ProfileIsAPersonTests : IDisposable
         // A modified client presses the confirmation's data under the link.
         await _chat.DeliverAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Bob, link.MessageId, "forget:yes"));
 
-        Assert.Equal(BotTexts.PersonalInPrivate, link.Text);
+        Assert.Equal(BotTexts.English.PersonalInPrivate, link.Text);
         Assert.Equal(LinkBase + "forget", (string?)link.ReplyMarkup!["inline_keyboard"]![0]![0]!["url"]);
-        Assert.Equal(BotTexts.ButtonInPrivateChat(BotApiEmulator.BotUsername), _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.ButtonInPrivateChat(BotApiEmulator.BotUsername), _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(changes, _chat.Store.Changes);
         Assert.Equal(["4242", "5151"], _chat.Profiles());
         Assert.Equal(3, _chat.Ratings(Ada)!.Count);
@@ -96,7 +96,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
     public async Task Another_members_press_on_an_old_question_in_a_group_is_refused_with_a_pointer_to_the_private_chat(string label)
     {
         await RatedInPrivateAsync(Ada, 3);
-        var adasQuestion = _chat.Telegram.BotSentEarlier(FilmClub, BotTexts.HowDoYouRate, OldRatingKeyboard(film: 9));
+        var adasQuestion = _chat.Telegram.BotSentEarlier(FilmClub, BotTexts.English.HowDoYouRate, OldRatingKeyboard(film: 9));
         await _chat.MemberSendsAsync(FilmClub, Bob, "hello");
         var changes = _chat.Store.Changes;
         var adasRatings = _chat.Ratings(Ada);
@@ -111,7 +111,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
         Assert.Null(_chat.Ratings(Bob));
         Assert.Null(_chat.Ratings(FilmClub));
         // Nothing posted to the group, and the old question is left as it was.
-        Assert.Equal([BotTexts.HowDoYouRate], _chat.Texts(FilmClub));
+        Assert.Equal([BotTexts.English.HowDoYouRate], _chat.Texts(FilmClub));
         Assert.Equal(6, _chat.Telegram.BotMessages(FilmClub).Single().Buttons.Count);
     }
 
@@ -127,7 +127,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
 
         await _chat.DeliverAsync(_chat.Telegram.MemberSendsCallbackData(FilmClub, Ada, oldList, data));
 
-        Assert.Equal(BotTexts.ButtonInPrivateChat(BotApiEmulator.BotUsername), _chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.ButtonInPrivateChat(BotApiEmulator.BotUsername), _chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(changes, _chat.Store.Changes);
         Assert.Equal(["Your ratings, newest first (1–3 of 3):"], _chat.Texts(FilmClub));
     }
@@ -137,8 +137,8 @@ public sealed class ProfileIsAPersonTests : IDisposable
     {
         using var chat = new Conversation(personWritesPerMinute: 3);
         await chat.UserSendsAsync(Ada, "/rate");
-        var inClub = chat.Telegram.BotSentEarlier(FilmClub, BotTexts.HowDoYouRate, OldRatingKeyboard(film: 11));
-        var inNeighbours = chat.Telegram.BotSentEarlier(Neighbours, BotTexts.HowDoYouRate, OldRatingKeyboard(film: 12));
+        var inClub = chat.Telegram.BotSentEarlier(FilmClub, BotTexts.English.HowDoYouRate, OldRatingKeyboard(film: 11));
+        var inNeighbours = chat.Telegram.BotSentEarlier(Neighbours, BotTexts.English.HowDoYouRate, OldRatingKeyboard(film: 12));
 
         // Ada presses alternately in her private chat and in two groups: seven presses, three allowed.
         await chat.UserPressesAsync(Ada, "4");
@@ -152,7 +152,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
         var stored = chat.Profiles().Select(id => chat.Store.GetRatingsAsync(id, CancellationToken.None).Result!).ToList();
         Assert.Equal(3, stored.Sum(user => user.StarsByMovie.Count + user.Skipped.Count));
         Assert.Equal(["4242"], chat.Profiles());
-        Assert.Equal(BotTexts.SlowDown, chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.SlowDown, chat.Telegram.CallbackAnswers[^1].Text);
 
         // Bob, in the same groups, has a budget of his own.
         await chat.UserSendsAsync(Bob, "/rate");
@@ -166,22 +166,27 @@ public sealed class ProfileIsAPersonTests : IDisposable
         await _chat.UserSendsAsync(Ada, "/start rate");
 
         var film = _chat.MovieAskedAbout(Ada);
-        Assert.Equal([BotTexts.Welcome, FilmText(film), BotTexts.HowDoYouRate], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Welcome, FilmText(film), BotTexts.English.HowDoYouRate], _chat.Texts(Ada));
         Assert.Equal(["4242"], _chat.Profiles());
     }
 
+    public static TheoryData<string, string?> StartPayloads => new()
+    {
+        { "/start ratings", BotTexts.English.NoRatings },
+        { "/start recommend", BotTexts.English.NotEnoughRatings },
+        { "/start forget", BotTexts.English.ForgetQuestion },
+        { "/start app", BotTexts.English.MiniAppNotSetUp },
+        { "/start start", null },
+        { "/start somethingelse", null },
+    };
+
     [Theory]
-    [InlineData("/start ratings", RatingsMessage.NoRatings)]
-    [InlineData("/start recommend", BotTexts.NotEnoughRatings)]
-    [InlineData("/start forget", BotTexts.ForgetQuestion)]
-    [InlineData("/start app", BotTexts.MiniAppNotSetUp)]
-    [InlineData("/start start", null)]
-    [InlineData("/start somethingelse", null)]
+    [MemberData(nameof(StartPayloads))]
     public async Task Start_with_a_payload_goes_to_that_command_after_the_welcome_and_an_unknown_one_is_a_plain_start(string text, string? then)
     {
         await _chat.UserSendsAsync(Ada, text);
 
-        Assert.Equal([BotTexts.Welcome, then ?? BotTexts.HowToUse], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Welcome, then ?? BotTexts.English.HowToUse], _chat.Texts(Ada));
         Assert.NotNull(_chat.Ratings(Ada));
     }
 
@@ -196,7 +201,7 @@ public sealed class ProfileIsAPersonTests : IDisposable
         await _chat.MemberSendsAsync(Neighbours, Ada, "/help");
         await _chat.MemberSendsAsync(Neighbours, Bob, "/unknown@MovieRecTestBot");
 
-        Assert.Equal([BotTexts.Help, BotTexts.Help], _chat.Texts(Neighbours));
+        Assert.Equal([BotTexts.English.Help, BotTexts.English.Help], _chat.Texts(Neighbours));
         Assert.Equal(0, _chat.Store.Calls);
     }
 

@@ -24,7 +24,7 @@ public sealed class TrustTests
 
         Assert.Equal(3, ratedBefore);
         Assert.Equal(3, chat.Ratings(Ada)!.Count);
-        Assert.Equal(BotTexts.SlowDown, chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.SlowDown, chat.Telegram.CallbackAnswers[^1].Text);
         Assert.DoesNotContain(chat.Ratings(Ada)!.Values, stars => stars == 5);
     }
 
@@ -51,8 +51,8 @@ public sealed class TrustTests
         await chat.UserSendsAsync(Ada, "/forget");
 
         var question = chat.Telegram.BotMessages(Ada)[^1];
-        Assert.Equal(BotTexts.ForgetQuestion, question.Text);
-        Assert.Equal([(ForgetButton.Label, (string?)"forget:yes")], question.Buttons);
+        Assert.Equal(BotTexts.English.ForgetQuestion, question.Text);
+        Assert.Equal([(BotTexts.English.YesDeleteEverything, (string?)"forget:yes")], question.Buttons);
         Assert.Single(chat.Ratings(Ada)!);
     }
 
@@ -64,11 +64,11 @@ public sealed class TrustTests
         await chat.UserPressesAsync(Ada, "4");
         await chat.UserSendsAsync(Ada, "/forget");
 
-        await chat.UserPressesAsync(Ada, ForgetButton.Label);
+        await chat.UserPressesAsync(Ada, BotTexts.English.YesDeleteEverything);
 
         Assert.Null(chat.Ratings(Ada));
-        Assert.Equal(BotTexts.Forgotten, chat.Telegram.CallbackAnswers[^1].Text);
-        Assert.Equal(BotTexts.Forgotten, chat.Telegram.BotMessages(Ada)[^1].Text);
+        Assert.Equal(BotTexts.English.Forgotten, chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.Forgotten, chat.Telegram.BotMessages(Ada)[^1].Text);
         await chat.UserSendsAsync(Ada, "/start");
         Assert.Contains("Welcome!", chat.Texts(Ada));
     }
@@ -81,11 +81,11 @@ public sealed class TrustTests
         await chat.UserSendsAsync(Ada, "/forget");
         var first = chat.Telegram.BotMessages(Ada)[^1];
         await chat.UserSendsAsync(Ada, "/forget");
-        await chat.UserPressesAsync(Ada, ForgetButton.Label);
+        await chat.UserPressesAsync(Ada, BotTexts.English.YesDeleteEverything);
 
-        await chat.DeliverAsync(chat.Telegram.UserPresses(Ada, first.MessageId, ForgetButton.Label));
+        await chat.DeliverAsync(chat.Telegram.UserPresses(Ada, first.MessageId, BotTexts.English.YesDeleteEverything));
 
-        Assert.Equal(BotTexts.NothingToForget, chat.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(BotTexts.English.NothingToForget, chat.Telegram.CallbackAnswers[^1].Text);
         Assert.Null(chat.Ratings(Ada));
     }
 }

@@ -15,7 +15,7 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, "/start");
 
-        Assert.Equal([BotTexts.Welcome, BotTexts.HowToUse], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Welcome, BotTexts.English.HowToUse], _chat.Texts(Ada));
         Assert.NotNull(_chat.Ratings(Ada));
     }
 
@@ -85,14 +85,14 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserPressesAsync(Ada, "Haven't seen it");
 
         Assert.Empty(_chat.Ratings(Ada)!);
-        Assert.Equal(BotTexts.Skipped, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Equal(BotTexts.English.Skipped, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
         var closed = _chat.Telegram.BotMessages(Ada).Single(m => m.MessageId == question.MessageId);
         Assert.Equal("How do you rate this movie? You haven't seen it.", closed.Text);
         Assert.Empty(closed.Buttons);
         var next = _chat.MovieAskedAbout(Ada);
         Assert.NotEqual(film, next);
         Assert.Equal([FilmText(next), "How do you rate this movie?"], _chat.Texts(Ada).Skip(2));
-        Assert.DoesNotContain(BotTexts.RatingReceived, _chat.Texts(Ada));
+        Assert.DoesNotContain(BotTexts.English.RatingReceived, _chat.Texts(Ada));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.UserSendsAsync(Ada, text);
 
-        Assert.Equal(BotTexts.Welcome, _chat.Texts(Ada)[0]);
+        Assert.Equal(BotTexts.English.Welcome, _chat.Texts(Ada)[0]);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class UpdateHandlerTests : IDisposable
         await _chat.UserSendsAsync(Ada, text);
 
         var help = Assert.Single(_chat.Texts(Ada));
-        Assert.Equal(BotTexts.Help, help);
+        Assert.Equal(BotTexts.English.Help, help);
         Assert.Contains("/rate", help, StringComparison.Ordinal);
         Assert.Contains("/recommend", help, StringComparison.Ordinal);
         Assert.Contains("/start", help, StringComparison.Ordinal);
@@ -218,7 +218,7 @@ public sealed class UpdateHandlerTests : IDisposable
     {
         await _chat.DeliverAsync(_chat.Telegram.UserSendsSticker(Ada));
 
-        Assert.Equal([BotTexts.Help], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Help], _chat.Texts(Ada));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.DeliverAsync(_chat.Telegram.UserEdits(Ada, mine, "/start"));
 
-        Assert.Equal([BotTexts.NothingFound("hello")], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.NothingFound("hello")], _chat.Texts(Ada));
         Assert.Equal(0, _chat.Store.Calls);
     }
 
@@ -242,7 +242,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.MemberSendsAsync(group, Ada, "/rate@MovieRecTestBot");
 
-        Assert.Equal([BotTexts.PersonalInPrivate], _chat.Texts(group));
+        Assert.Equal([BotTexts.English.PersonalInPrivate], _chat.Texts(group));
         Assert.Equal(0, _chat.Store.Calls);
         Assert.Null(_chat.Ratings(group));
     }
@@ -259,7 +259,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.DeliverAsync(update);
 
-        Assert.Equal(BotTexts.StaleButton, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Equal(BotTexts.English.StaleButton, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
         Assert.Empty(_chat.Ratings(Ada)!);
     }
 
@@ -272,7 +272,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.DeliverAsync(update);
 
-        Assert.Equal([BotTexts.Apology], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Apology], _chat.Texts(Ada));
         Assert.Contains(_chat.Log.Lines, line => line.StartsWith("Error:", StringComparison.Ordinal) && line.Contains($"Update {updateId} failed", StringComparison.Ordinal));
         Assert.DoesNotContain(_chat.Log.Lines, line => line.Contains(BotApiEmulatorToken.Secret, StringComparison.Ordinal));
     }
@@ -285,8 +285,8 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.UserPressesAsync(Ada, "5");
 
-        Assert.Equal(BotTexts.Apology, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
-        Assert.Equal(BotTexts.Apology, _chat.Texts(Ada)[^1]);
+        Assert.Equal(BotTexts.English.Apology, Assert.Single(_chat.Telegram.CallbackAnswers).Text);
+        Assert.Equal(BotTexts.English.Apology, _chat.Texts(Ada)[^1]);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.UserSendsAsync(Ada, "/start");
 
-        Assert.Equal([BotTexts.Welcome, BotTexts.HowToUse], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.Welcome, BotTexts.English.HowToUse], _chat.Texts(Ada));
         Assert.Equal(3, _chat.Telegram.Calls.Count(c => c == $"sendMessage {Ada}"));
     }
 
@@ -307,7 +307,7 @@ public sealed class UpdateHandlerTests : IDisposable
 
         await _chat.UserSendsAsync(Ada, "/rate");
 
-        Assert.Equal([BotTexts.NothingLeftToRate], _chat.Texts(Ada));
+        Assert.Equal([BotTexts.English.NothingLeftToRate], _chat.Texts(Ada));
     }
 
     [Fact]

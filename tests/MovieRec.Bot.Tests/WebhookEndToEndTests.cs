@@ -114,7 +114,7 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
 
         Assert.Equal((200, "handled"), (first.Status, first.Body.GetProperty("status").GetString()));
         Assert.Equal((200, "duplicate"), (second.Status, second.Body.GetProperty("status").GetString()));
-        Assert.Equal(["Welcome!", BotTexts.HowToUse], app.Texts(chat));
+        Assert.Equal(["Welcome!", BotTexts.English.HowToUse], app.Texts(chat));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed partial class WebhookEndToEndTests(BotFixture app) : IClassFixture
         var (status, _) = await app.DeliverAsync(update);
 
         Assert.Equal(200, status);
-        Assert.Equal([BotTexts.Apology], app.Texts(chat));
+        Assert.Equal([BotTexts.English.Apology], app.Texts(chat));
         await Eventually.TrueAsync(() => app.Host.Output.Contains($"Update {updateId} failed", StringComparison.Ordinal));
         Assert.Contains("chat not found", app.Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(BotApiEmulatorToken.Secret, app.Host.Output, StringComparison.Ordinal);

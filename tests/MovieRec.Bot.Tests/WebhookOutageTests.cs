@@ -28,7 +28,7 @@ public sealed class WebhookOutageTests
 
         Assert.Equal((200, "handled"), (retried.Status, retried.Body.GetProperty("status").GetString()));
         Assert.Equal("duplicate", again.Body.GetProperty("status").GetString());
-        Assert.Equal(["Welcome!", BotTexts.HowToUse], app.Texts(chat));
+        Assert.Equal(["Welcome!", BotTexts.English.HowToUse], app.Texts(chat));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed partial class BotApiEmulator
     private readonly Dictionary<long, EmulatedChat> _chats = [];
     private readonly Dictionary<string, PendingPress> _callbackQueries = [];
     private readonly Dictionary<long, string> _firstNames = [];
+    private readonly Dictionary<long, string?> _languageCodes = [];
     private readonly List<(long Chat, string Line)> _transcript = [];
     private readonly List<string> _calls = [];
     private readonly List<CallbackAnswer> _callbackAnswers = [];
@@ -44,7 +45,25 @@ public sealed partial class BotApiEmulator
 
     public WebhookRegistrationState? Webhook { get; private set; }
 
-    public IReadOnlyList<(string Command, string Description)> Commands { get; private set; } = [];
+    /// <summary>The default command list: the last setMyCommands without a language_code.</summary>
+    public IReadOnlyList<(string Command, string Description)> Commands => CommandsFor("");
+
+    /// <summary>Every command list set, by language_code ("" for the default), the last of each as Telegram keeps it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string Command, string Description)>> CommandsByLanguage
+    {
+        get
+        {
+            lock (_commands)
+            {
+                return new Dictionary<string, IReadOnlyList<(string Command, string Description)>>(_commands);
+            }
+        }
+    }
+
+    private readonly Dictionary<string, IReadOnlyList<(string Command, string Description)>> _commands = [];
+
+    private IReadOnlyList<(string Command, string Description)> CommandsFor(string languageCode) =>
+        CommandsByLanguage.TryGetValue(languageCode, out var commands) ? commands : [];
 
     /// <summary>Gives a user the first name Telegram shows (everyone is "Ada" until named).</summary>
     public void NameUser(long userId, string firstName)
@@ -52,6 +71,15 @@ public sealed partial class BotApiEmulator
         lock (_gate)
         {
             _firstNames[userId] = firstName;
+        }
+    }
+
+    /// <summary>Sets the language_code a user's app reports in their updates ("en" until set; null: none at all).</summary>
+    public void SetLanguage(long userId, string? languageCode)
+    {
+        lock (_gate)
+        {
+            _languageCodes[userId] = languageCode;
         }
     }
 
@@ -456,7 +484,18 @@ public sealed partial class BotApiEmulator
             list.Add((name, description));
         }
 
-        Commands = list;
+        // Telegram takes a two-letter ISO 639-1 code or none (the list for everyone without one of their own).
+        var languageCode = parameters.Text("language_code") ?? "";
+        if (languageCode.Length is not (0 or 2) || !languageCode.All(char.IsAsciiLetterLower))
+        {
+            throw new BotApiErrorException(400, "Bad Request: invalid language code specified");
+        }
+
+        lock (_commands)
+        {
+            _commands[languageCode] = list;
+        }
+
         return true;
     }
 
@@ -704,9 +743,17 @@ public sealed partial class BotApiEmulator
         return json;
     }
 
-    private JsonObject UserJson(long id) => id > 0
-        ? new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = NameOf(id), ["username"] = $"ada{id}", ["language_code"] = "en" }
-        : throw new ArgumentOutOfRangeException(nameof(id), id, "A Telegram user id is positive.");
+    private JsonObject UserJson(long id)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        var user = new JsonObject { ["id"] = id, ["is_bot"] = false, ["first_name"] = NameOf(id), ["username"] = $"ada{id}" };
+        if (_languageCodes.GetValueOrDefault(id, "en") is { } languageCode)
+        {
+            user["language_code"] = languageCode;
+        }
+
+        return user;
+    }
 
     private string NameOf(long userId) => _firstNames.GetValueOrDefault(userId, "Ada");
 

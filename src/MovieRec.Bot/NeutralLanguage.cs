@@ -1,0 +1,4 @@
+using System.Resources;
+
+// Texts.resx, without a culture, is English; "en" needs no satellite assembly.
+[assembly: NeutralResourcesLanguage("en")]
