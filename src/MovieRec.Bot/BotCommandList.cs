@@ -1,3 +1,4 @@
+using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -26,13 +27,22 @@ public static class BotCommandList
 
     /// <summary>
     /// The command lists setMyCommands registers, by Telegram's language_code: English as the default
-    /// (no code), and Russian for "ru". setMyCommands takes a two-letter ISO 639-1 code, so "zh"
-    /// would reach Simplified and Traditional readers alike; replies go to Simplified readers in
-    /// English (<see cref="MovieRec.Domain.PersonLanguage"/>), so "zh" gets no list of its own and
-    /// Traditional readers see the English menu while the bot answers them in Traditional Chinese.
+    /// (no code), Russian for "ru" and Traditional Chinese for "zh". setMyCommands takes a two-letter
+    /// ISO 639-1 code, so "zh" reaches Simplified and Traditional readers alike: Traditional readers are
+    /// the ones the bot answers in Chinese (<see cref="MovieRec.Domain.PersonLanguage"/>), and Simplified
+    /// readers can read a Traditional menu, while an English one would leave Traditional readers without theirs.
     /// </summary>
     public static IReadOnlyList<(string? LanguageCode, IReadOnlyList<BotCommand> Commands)> ByLanguage { get; } =
-        [(null, All), ("ru", In(BotTexts.Russian))];
+        [(null, All), ("ru", In(BotTexts.Russian)), ("zh", In(BotTexts.TraditionalChinese))];
+
+    /// <summary>Registers every command list of <see cref="ByLanguage"/> with Telegram.</summary>
+    public static async Task RegisterAsync(ITelegramBotClient bot, CancellationToken cancellationToken)
+    {
+        foreach (var (languageCode, commands) in ByLanguage)
+        {
+            await bot.SetMyCommands(commands, languageCode: languageCode, cancellationToken: cancellationToken);
+        }
+    }
 
     /// <summary>
     /// The commands about the person's own profile. They are answered in a private chat only; in a

@@ -8,7 +8,7 @@ namespace MovieRec.Bot;
 /// <summary>
 /// Long polling for machines without a public URL: removes any webhook (Telegram refuses
 /// getUpdates while one is set), then fetches updates and delivers each through the same
-/// <see cref="UpdateDelivery"/> the webhook uses. An update is confirmed (the offset moves past
+/// <see cref="UpdateDelivery"/> the webhook uses; it registers the command lists as set-webhook does. An update is confirmed (the offset moves past
 /// it) only once delivered, so a store outage delays it instead of dropping it.
 /// </summary>
 public sealed class LongPolling(ITelegramBotClient bot, UpdateDelivery delivery, BotUsername username, ILogger<LongPolling> logger)
@@ -19,6 +19,8 @@ public sealed class LongPolling(ITelegramBotClient bot, UpdateDelivery delivery,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: cancellationToken);
+        // Polling has no set-webhook step, so the command lists are registered here.
+        await BotCommandList.RegisterAsync(bot, cancellationToken);
         // Asked once here, and kept for the links and name checks the updates need.
         logger.LogInformation("Polling for updates to @{BotName}", await username.GetAsync(bot, cancellationToken));
 

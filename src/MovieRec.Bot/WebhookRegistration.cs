@@ -25,10 +25,7 @@ public sealed partial class WebhookRegistration(ITelegramBotClient bot, IOptions
             allowedUpdates: BotCommandList.AllowedUpdates,
             secretToken: secret,
             cancellationToken: cancellationToken);
-        foreach (var (languageCode, commands) in BotCommandList.ByLanguage)
-        {
-            await bot.SetMyCommands(commands, languageCode: languageCode, cancellationToken: cancellationToken);
-        }
+        await BotCommandList.RegisterAsync(bot, cancellationToken);
 
         if (miniApp.Value.HasUrl)
         {

@@ -36,17 +36,19 @@ public sealed class BotCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Set_webhook_registers_an_English_default_command_list_and_a_Russian_one_and_none_for_zh()
+    public async Task Set_webhook_registers_an_English_default_command_list_a_Russian_one_and_a_Traditional_Chinese_one_for_zh()
     {
         var (exitCode, _) = await CliProcess.RunAsync(Environment, "bot", "set-webhook", "--url", "https://movierec-app.azurewebsites.net/telegram/webhook", "--secret", "s1");
 
         Assert.Equal(0, exitCode);
         var lists = _telegram.Emulator.CommandsByLanguage;
-        Assert.Equal(["", "ru"], lists.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["", "ru", "zh"], lists.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("rate", "rate a movie from 1 to 5"), lists[""][0]);
         Assert.Equal(("rate", "оценить фильм от 1 до 5"), lists["ru"][0]);
         Assert.Equal(("forget", "удалить всё, что MovieRec хранит о вас"), lists["ru"][6]);
+        Assert.Equal(("rate", "為一部電影評 1 到 5 分"), lists["zh"][0]);
         Assert.Equal(lists[""].Select(c => c.Command), lists["ru"].Select(c => c.Command));
+        Assert.Equal(lists[""].Select(c => c.Command), lists["zh"].Select(c => c.Command));
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class BotCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Poll_removes_the_webhook_then_answers_start_rate_and_a_button_press()
+    public async Task Poll_removes_the_webhook_registers_the_command_lists_then_answers_start_rate_and_a_button_press()
     {
         await using var azurite = await Azurite.StartAsync();
         await _telegram.Emulator.HandleAsync(
@@ -128,6 +130,7 @@ public sealed class BotCommandLineTests : IAsyncLifetime
         await Eventually.TrueAsync(() => emulator.BotMessages(chat).Any(m => m.Text == BotTexts.English.RatingReceived));
 
         Assert.Null(emulator.Webhook);
+        Assert.Equal(["", "ru", "zh"], emulator.CommandsByLanguage.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Welcome!", emulator.BotMessages(chat)[0].Text);
         var stored = await StoreFor.Azurite(azurite).GetRatingsAsync("31337", CancellationToken.None);
         Assert.Equal(5, stored!.StarsByMovie[movieId]);
