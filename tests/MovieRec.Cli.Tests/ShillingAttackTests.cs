@@ -1,4 +1,5 @@
 using MovieRec.Cli;
+using MovieRec.Domain;
 using MovieRec.Evaluation;
 using MovieRec.Service;
 using MovieRec.Testing;
