@@ -37,6 +37,6 @@ export MOVIELENS_SOURCE=$source_small MOVIELENS_100K_SOURCE=$source_100k
 [ -n "$MOVIELENS_SOURCE" ] || unset MOVIELENS_SOURCE
 [ -n "$MOVIELENS_100K_SOURCE" ] || unset MOVIELENS_100K_SOURCE
 scripts/fetch-data.sh
-dotnet build tests/MovieRec.Domain.Tests/MovieRec.Domain.Tests.csproj -c Release -nologo -v quiet
-dotnet test tests/MovieRec.Domain.Tests/MovieRec.Domain.Tests.csproj -c Release --no-build \
+dotnet build tests/MovieRec.DataFetch.Tests/MovieRec.DataFetch.Tests.csproj -c Release -nologo -v quiet
+dotnet test tests/MovieRec.DataFetch.Tests/MovieRec.DataFetch.Tests.csproj -c Release --no-build \
   --filter "FullyQualifiedName~MovieLensFetcherTests"

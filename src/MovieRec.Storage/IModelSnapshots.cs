@@ -2,7 +2,7 @@ namespace MovieRec.Storage;
 
 /// <summary>
 /// The published community snapshots and the builders' lease. Two implementations hold to one
-/// contract suite (tests/MovieRec.Api.Tests/ModelSnapshotsContract.cs): <see cref="BlobModelSnapshots"/>
+/// contract suite (tests/MovieRec.Storage.Tests/ModelSnapshotsContract.cs): <see cref="BlobModelSnapshots"/>
 /// and <see cref="InMemoryModelSnapshots"/>. A store that cannot be reached throws
 /// <see cref="StoreUnavailableException"/>; one that refuses a call, <see cref="StoreRejectedException"/>.
 /// </summary>

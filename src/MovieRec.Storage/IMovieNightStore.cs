@@ -4,7 +4,7 @@ namespace MovieRec.Storage;
 /// The groups' movie nights, shared by every instance: a press on one instance sees what a press
 /// on another one wrote. Changes are conditional on the version read, so two presses at once
 /// cannot lose each other's change, and a night moves from one stage to the next exactly once.
-/// Two implementations hold to one contract suite (tests/MovieRec.Api.Tests/MovieNightStoreContract.cs):
+/// Two implementations hold to one contract suite (tests/MovieRec.Storage.Tests/MovieNightStoreContract.cs):
 /// <see cref="TableMovieNightStore"/> and <see cref="InMemoryMovieNightStore"/>.
 /// </summary>
 public interface IMovieNightStore

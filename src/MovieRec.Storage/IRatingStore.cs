@@ -2,7 +2,7 @@ namespace MovieRec.Storage;
 
 /// <summary>
 /// Users and their ratings. Two implementations hold to one contract suite
-/// (tests/MovieRec.Api.Tests/RatingStoreContract.cs): <see cref="TableRatingStore"/>, what the app
+/// (tests/MovieRec.Storage.Tests/RatingStoreContract.cs): <see cref="TableRatingStore"/>, what the app
 /// runs on, and <see cref="InMemoryRatingStore"/>, for tests above the store. A store that cannot
 /// be reached throws <see cref="StoreUnavailableException"/>; one that answers and refuses a call
 /// (a missing role, a request it finds malformed) throws <see cref="StoreRejectedException"/>.

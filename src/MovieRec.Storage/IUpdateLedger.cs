@@ -3,7 +3,7 @@ namespace MovieRec.Storage;
 /// <summary>
 /// The Telegram updates this bot has acted on. Telegram redelivers a webhook update until it gets
 /// a 2xx, possibly to another instance; claiming the update id lets exactly one delivery act. Two
-/// implementations hold to one contract suite (tests/MovieRec.Api.Tests/UpdateLedgerContract.cs):
+/// implementations hold to one contract suite (tests/MovieRec.Storage.Tests/UpdateLedgerContract.cs):
 /// <see cref="TableUpdateLedger"/> and <see cref="InMemoryUpdateLedger"/>.
 /// </summary>
 public interface IUpdateLedger

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MovieRec.Bot;
 
 namespace MovieRec.Telemetry;
 

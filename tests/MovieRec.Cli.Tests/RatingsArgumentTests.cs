@@ -1,6 +1,6 @@
 using MovieRec.Cli;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Cli.Tests;
 
 public class RatingsArgumentTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MovieRec.Bot;
+namespace MovieRec.Telemetry;
 
 /// <summary>Bot API URLs carry the token in their path (/bot{token}/method); this takes it out for telemetry.</summary>
 public static partial class BotApiUrl

@@ -1,7 +1,7 @@
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Storage.Tests;
 
 /// <summary>
 /// What every <see cref="IRatingStore"/> guarantees, run against the Table store on a real Azurite

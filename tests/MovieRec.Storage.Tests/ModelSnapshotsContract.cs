@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Storage.Tests;
 
 /// <summary>
 /// What every <see cref="IModelSnapshots"/> guarantees, run against Blob Storage on a real

@@ -4,7 +4,7 @@ using MovieRec.Service;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Service.Tests;
 
 /// <summary>
 /// The daily sweep (docs/privacy.md) over both pairs of stores, on a <see cref="ManualClock"/>:

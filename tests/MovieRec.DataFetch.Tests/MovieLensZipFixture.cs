@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MovieRec.DataFetch;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.DataFetch.Tests;
 
 /// <summary>
 /// A few lines shaped like a MovieLens release, zipped as GroupLens zips them (the files in a folder

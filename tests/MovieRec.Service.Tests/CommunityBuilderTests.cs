@@ -8,7 +8,7 @@ using MovieRec.Service;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Service.Tests;
 
 /// <summary>
 /// The community builder in process, on the in-memory ratings store and snapshots, which their

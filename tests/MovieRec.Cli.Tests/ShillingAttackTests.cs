@@ -1,9 +1,10 @@
 using MovieRec.Cli;
+using MovieRec.Domain;
 using MovieRec.Evaluation;
 using MovieRec.Service;
 using MovieRec.Testing;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Cli.Tests;
 
 /// <summary>
 /// A small run of <c>movierec eval-attack</c>: 100 ml-100k people who rated 20 films each, and a

@@ -1,6 +1,6 @@
-using MovieRec.Testing;
+using Xunit;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Testing;
 
 /// <summary>One Azurite for a whole test class whose tests neither stop nor wipe it.</summary>
 public sealed class SharedAzurite : IAsyncLifetime

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Storage.Tests;
 
 /// <summary>
 /// What every <see cref="IUpdateLedger"/> guarantees, run against Table Storage on a real Azurite

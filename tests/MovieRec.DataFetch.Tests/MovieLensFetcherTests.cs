@@ -3,7 +3,7 @@ using MovieRec.DataFetch;
 using MovieRec.DataFiles;
 using MovieRec.Evaluation;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.DataFetch.Tests;
 
 /// <summary>
 /// The fetch and its verification, on zips the tests write themselves (<see cref="MovieLensZipFixture"/>,

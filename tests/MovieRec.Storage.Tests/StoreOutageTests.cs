@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using MovieRec.Storage;
 using MovieRec.Testing;
 
-namespace MovieRec.Api.Tests;
+namespace MovieRec.Storage.Tests;
 
 /// <summary>Refusing calls at once while the store is known to be down, and finding out that it is back.</summary>
 public class StoreOutageTests
