@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the app and its tests run: Azurite (pinned in package.json) from npm, the
 # Bicep CLI (pinned in tools/bicep/BicepCli.csproj) from NuGet, linked as .tools/bicep, and
-# Debian's chromium for the Mini App's browser tests (Playwright cannot download its own here).
+# Debian's chromium for the Mini App's browser tests (Playwright cannot download its own here),
+# with a CJK font so the page's Traditional Chinese pictures show characters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +20,9 @@ if ! .tools/bicep --version 2>/dev/null | grep -q "version $bicep_version "; the
   ln -sf "$bicep" .tools/bicep
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh-tw | grep -q .; then
   as_root=""
   [ "$(id -u)" -eq 0 ] || as_root="sudo"
   $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
 fi

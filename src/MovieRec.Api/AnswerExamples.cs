@@ -52,4 +52,7 @@ internal static class AnswerExamples
     public static readonly WebhookAnswer Webhook = new("handled");
 
     public static readonly MiniAppMeAnswer SignedIn = new(3, ["Action", "Comedy"]);
+
+    public static readonly MiniAppTextsAnswer Texts = new(
+        "ru", new Dictionary<string, string> { ["NavRate"] = "Оценить", ["Stars"] = "{0} из 5 звёзд" }, new Dictionary<string, string> { ["Comedy"] = "Comedy" });
 }

@@ -15,6 +15,7 @@ namespace MovieRec.Api;
 [JsonSerializable(typeof(SearchAnswer))]
 [JsonSerializable(typeof(MyRatingsAnswer))]
 [JsonSerializable(typeof(MiniAppMeAnswer))]
+[JsonSerializable(typeof(MiniAppTextsAnswer))]
 [JsonSerializable(typeof(RecommendAnswer))]
 [JsonSerializable(typeof(RecommendGroupAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]

@@ -87,3 +87,9 @@ public sealed record WebhookAnswer([property: JsonPropertyName("status")] string
 public sealed record MiniAppMeAnswer(
     [property: JsonPropertyName("rated_movies")] int RatedMovies,
     [property: JsonPropertyName("genres")] IReadOnlyList<string> Genres);
+
+/// <summary>The Mini App's words in the signed person's language (MiniAppTexts*.resx), and the label it shows for each genre name.</summary>
+public sealed record MiniAppTextsAnswer(
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonPropertyName("texts")] IReadOnlyDictionary<string, string> Texts,
+    [property: JsonPropertyName("genres")] IReadOnlyDictionary<string, string> Genres);

@@ -135,7 +135,7 @@ public static class ApiRoutes
             "The Mini App's calls, for the signed-in person: each answers as its JSON route does.",
             RequestSchemas.MiniApp,
             [AnswerExamples.SignedIn, AnswerExamples.Movie, AnswerExamples.Rated, AnswerExamples.Skipped, AnswerExamples.Found, AnswerExamples.MyRatings,
-                AnswerExamples.Recommended, AnswerExamples.Forgotten],
+                AnswerExamples.Recommended, AnswerExamples.Forgotten, AnswerExamples.Texts],
             [.. ApiDescription.JsonRouteErrors, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests])
         {
             PathValues = new Dictionary<string, IReadOnlyCollection<string>> { ["action"] = MiniAppApi.Names },

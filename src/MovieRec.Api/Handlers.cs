@@ -62,6 +62,13 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
     }
 
+    /// <summary>
+    /// The Mini App's texts: its words in the person's language, and a label for each genre name the
+    /// page shows and filters by. The labels are the Domain's English names until it names genres per language (issue 30).
+    /// </summary>
+    public Ok<MiniAppTextsAnswer> MiniAppTextsFor(string language) => TypedResults.Ok(new MiniAppTextsAnswer(
+        language, MiniAppTexts.For(language), service.Genres.Names.ToDictionary(name => name, name => name, StringComparer.Ordinal)));
+
     /// <summary>429 with Retry-After (whole seconds, at least 1) and the JSON error of docs/api.md.</summary>
     public static JsonHttpResult<ErrorAnswer> TooMany(HttpResponse response, TimeSpan retryAfter, string message)
     {

@@ -22,25 +22,28 @@ public static class MiniAppApi
 
     public const string TooManyFailedSignIns = "Too many failed sign-ins from this address; open MovieRec from Telegram again after Retry-After.";
 
-    private delegate Task<IResult> Action(Handlers handlers, string chatId, JsonElement? body, CancellationToken cancellationToken);
+    /// <summary>One action; <paramref name="language"/> is the signed person's (<see cref="MiniAppLanguage"/>).</summary>
+    private delegate Task<IResult> Action(Handlers handlers, string chatId, string language, JsonElement? body, CancellationToken cancellationToken);
 
     private static readonly Dictionary<string, (bool Writes, Action Run)> Actions = new(StringComparer.Ordinal)
     {
-        ["me"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.SignedInAsync(chat, cancellationToken)),
-        ["offer"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), cancellationToken)),
-        ["rate"] = (true, (handlers, chat, body, cancellationToken) =>
+        ["me"] = (false, async (handlers, chat, _, _, cancellationToken) => await handlers.SignedInAsync(chat, cancellationToken)),
+        ["offer"] = (false, async (handlers, chat, _, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), cancellationToken)),
+        ["rate"] = (true, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(RateRequest.For(chat, body), async request => await handlers.RateMovieAsync(request, cancellationToken))),
-        ["skip"] = (true, (handlers, chat, body, cancellationToken) =>
+        ["skip"] = (true, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(SkipRequest.For(chat, body), async request => await handlers.SkipMovieAsync(request, cancellationToken))),
-        ["unrate"] = (true, (handlers, chat, body, cancellationToken) =>
+        ["unrate"] = (true, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(UnrateRequest.For(chat, body), async request => await handlers.UnrateMovieAsync(request, cancellationToken))),
-        ["search"] = (false, (handlers, chat, body, cancellationToken) =>
+        ["search"] = (false, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(SearchRequest.For(chat, body), async request => await handlers.SearchMoviesAsync(request, cancellationToken))),
-        ["ratings"] = (false, (handlers, chat, body, cancellationToken) =>
+        ["ratings"] = (false, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(MyRatingsRequest.For(chat, body), async request => await handlers.MyRatingsAsync(request, cancellationToken))),
-        ["recommend"] = (false, (handlers, chat, body, cancellationToken) =>
+        // The reasons are the Domain's English sentences: pass language on here once it words them per language (issue 30).
+        ["recommend"] = (false, (handlers, chat, _, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(RecommendRequest.For(chat, body), async request => await handlers.RecommendAsync(request, cancellationToken))),
-        ["forget"] = (true, async (handlers, chat, _, cancellationToken) => await handlers.ForgetAsync(new ChatRequest(chat), cancellationToken)),
+        ["forget"] = (true, async (handlers, chat, _, _, cancellationToken) => await handlers.ForgetAsync(new ChatRequest(chat), cancellationToken)),
+        ["texts"] = (false, (handlers, _, language, _, _) => Task.FromResult<IResult>(handlers.MiniAppTextsFor(language))),
     };
 
     /// <summary>The actions, for the page and the docs.</summary>
@@ -59,7 +62,7 @@ public static class MiniAppApi
             var limits = services.GetRequiredService<RateLimits>();
             var authorization = context.Request.Headers.Authorization.ToString();
             var initData = authorization.StartsWith("tma ", StringComparison.Ordinal) ? authorization[4..] : null;
-            if (!services.GetRequiredService<MiniAppSignIn>().TryValidate(initData, out var user))
+            if (!services.GetRequiredService<MiniAppSignIn>().TryValidate(initData, out var user, out var languageCode))
             {
                 // Failures are counted per client address; a valid sign-in is never refused by that count.
                 return limits.TryFailedSignIn(context.Connection.RemoteIpAddress, out var failedWait)
@@ -78,6 +81,6 @@ public static class MiniAppApi
                 return ApiErrors.Of(refusal);
             }
 
-            return await action.Run(services.GetRequiredService<Handlers>(), chat, body, cancellationToken);
+            return await action.Run(services.GetRequiredService<Handlers>(), chat, MiniAppLanguage.Of(languageCode), body, cancellationToken);
         });
 }

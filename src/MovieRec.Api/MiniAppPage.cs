@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace MovieRec.Api;
@@ -13,7 +16,7 @@ public static class MiniAppPage
 
     private static readonly Dictionary<string, (string ContentType, byte[] Bytes)> Files = new(StringComparer.Ordinal)
     {
-        ["index.html"] = ("text/html; charset=utf-8", Read("index.html")),
+        ["index.html"] = ("text/html; charset=utf-8", WithEnglishTexts(Read("index.html"))),
         ["app.css"] = ("text/css; charset=utf-8", Read("app.css")),
         ["app.js"] = ("text/javascript; charset=utf-8", Read("app.js")),
     };
@@ -38,6 +41,14 @@ public static class MiniAppPage
         context.Response.Headers.CacheControl = "no-cache";
         return Task.FromResult<IResult>(TypedResults.Bytes(file.Bytes, file.ContentType));
     }
+
+    /// <summary>
+    /// index.html with MiniAppTexts.resx's English words in &lt;html data-texts&gt;: what the page says
+    /// until its first signed call tells the person's language (Telegram's language_code is inside
+    /// initData, which the page reads only after it has loaded).
+    /// </summary>
+    private static byte[] WithEnglishTexts(byte[] page) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(page).Replace(
+        "{{texts}}", WebUtility.HtmlEncode(JsonSerializer.Serialize(MiniAppTexts.For(MiniAppLanguage.English))), StringComparison.Ordinal));
 
     private static byte[] Read(string name)
     {

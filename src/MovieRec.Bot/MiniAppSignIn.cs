@@ -20,9 +20,13 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     /// <summary>The signed Telegram user id; false for anything unsigned, altered, expired or malformed (which is not said, to the caller or the log).</summary>
-    public bool TryValidate(string? initData, out long userId)
+    public bool TryValidate(string? initData, out long userId) => TryValidate(initData, out userId, out _);
+
+    /// <summary>As <see cref="TryValidate(string?, out long)"/>, with the signed user's <c>language_code</c> (null when Telegram sent none).</summary>
+    public bool TryValidate(string? initData, out long userId, out string? languageCode)
     {
         userId = 0;
+        languageCode = null;
         var token = bot.Value.Token;
         if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(initData) || initData.Length > 4096)
         {
@@ -50,14 +54,19 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
         }
 
         var now = time.GetUtcNow();
-        return fields.TryGetValue("auth_date", out var authDate)
+        if (!(fields.TryGetValue("auth_date", out var authDate)
             && long.TryParse(authDate, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             && DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 253_402_300_799)) is var signedAt
             && signedAt <= now + ClockSkew
             && now - signedAt <= options.Value.AuthMaxAge
             && fields.TryGetValue("user", out var user)
-            && UserIdOf(user) is { } id
-            && (userId = id) > 0;
+            && UserOf(user) is ( > 0 and var id, var language)))
+        {
+            return false;
+        }
+
+        (userId, languageCode) = (id, language);
+        return true;
     }
 
     /// <summary>
@@ -70,7 +79,7 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
         return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', fields.Select(f => $"{f.Key}={f.Value}"))));
     }
 
-    private static long? UserIdOf(string userJson)
+    private static (long Id, string? LanguageCode)? UserOf(string userJson)
     {
         try
         {
@@ -78,7 +87,7 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
             return user.RootElement.ValueKind == JsonValueKind.Object
                 && user.RootElement.TryGetProperty("id", out var id)
                 && id.TryGetInt64(out var value)
-                    ? value
+                    ? (value, user.RootElement.TryGetProperty("language_code", out var language) && language.ValueKind == JsonValueKind.String ? language.GetString() : null)
                     : null;
         }
         catch (JsonException)
@@ -95,14 +104,20 @@ public sealed class MiniAppSignIn(IOptions<BotOptions> bot, IOptions<MiniAppOpti
 /// </summary>
 public static class MiniAppInitData
 {
-    public static string Sign(string botToken, long userId, DateTimeOffset authDate, string firstName = "MovieRec tester")
+    public static string Sign(string botToken, long userId, DateTimeOffset authDate, string firstName = "MovieRec tester", string? languageCode = null)
     {
         ArgumentNullException.ThrowIfNull(botToken);
+        var user = new Dictionary<string, object> { ["id"] = userId, ["first_name"] = firstName };
+        if (languageCode is not null)
+        {
+            user["language_code"] = languageCode;
+        }
+
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["auth_date"] = authDate.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["query_id"] = "local" + userId.ToString(CultureInfo.InvariantCulture),
-            ["user"] = JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = userId, ["first_name"] = firstName }),
+            ["user"] = JsonSerializer.Serialize(user),
         };
         return string.Join('&', fields.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"))
             + "&hash=" + Convert.ToHexStringLower(MiniAppSignIn.HashOf(fields, botToken));

@@ -105,7 +105,28 @@ public sealed class MiniAppApiTests
         Assert.NotNull(await api.Store.GetRatingsAsync("4343", CancellationToken.None));
     }
 
-    private static Task<(int Status, System.Text.Json.JsonElement Body)> CallAsync(InProcessApi api, string action, long user, string json) =>
+    [Theory]
+    [InlineData("ru", "ru", "Оценить", "{0} из 5 звёзд")]
+    [InlineData("zh-TW", "zh-Hant", "評分", "{0} 顆星（滿分 5 顆）")]
+    [InlineData("de", "en", "Rate", "{0} of 5 stars")]
+    [InlineData(null, "en", "Rate", "{0} of 5 stars")]
+    public async Task The_texts_call_answers_in_the_language_telegram_signed_for_the_person(string? languageCode, string language, string rate, string stars)
+    {
+        await using var api = InProcessApi.With(Settings);
+
+        var (status, body) = await CallAsync(api, "texts", 4242, "{}", languageCode);
+
+        Assert.Equal(200, status);
+        Assert.Equal(language, body.GetProperty("language").GetString());
+        Assert.Equal(rate, body.GetProperty("texts").GetProperty("NavRate").GetString());
+        Assert.Equal(stars, body.GetProperty("texts").GetProperty("Stars").GetString());
+        Assert.Equal("Comedy", body.GetProperty("genres").GetProperty("Comedy").GetString());
+        Assert.Equal(0, api.Store.Calls);
+    }
+
+    private static Task<(int Status, System.Text.Json.JsonElement Body)> CallAsync(InProcessApi api, string action, long user, string json, string? languageCode = null) =>
         api.Client.PostTextAsync(
-            $"/app/api/{action}", json, headers: new Dictionary<string, string> { ["Authorization"] = "tma " + MiniAppInitData.Sign(Token, user, DateTimeOffset.UtcNow) });
+            $"/app/api/{action}",
+            json,
+            headers: new Dictionary<string, string> { ["Authorization"] = "tma " + MiniAppInitData.Sign(Token, user, DateTimeOffset.UtcNow, languageCode: languageCode) });
 }

@@ -61,12 +61,16 @@ public sealed class MiniAppBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>A phone-sized page signed in as <paramref name="user"/>, its Telegram script answered by the stand-in (or refused, when <paramref name="telegramScript"/> is false).</summary>
-    public async Task<IPage> OpenAsync(long user, IReadOnlyDictionary<string, string> theme, string? initData = null, bool telegramScript = true, string fragment = "")
+    /// <summary>
+    /// A phone-sized page signed in as <paramref name="user"/> (with Telegram's <paramref name="languageCode"/>, if any),
+    /// its Telegram script answered by the stand-in (or refused, when <paramref name="telegramScript"/> is false).
+    /// </summary>
+    public async Task<IPage> OpenAsync(
+        long user, IReadOnlyDictionary<string, string> theme, string? initData = null, bool telegramScript = true, string fragment = "", string? languageCode = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
-        var signed = initData ?? MiniAppInitData.Sign(Token, user, DateTimeOffset.UtcNow);
+        var signed = initData ?? MiniAppInitData.Sign(Token, user, DateTimeOffset.UtcNow, languageCode: languageCode);
         await page.RouteAsync("https://telegram.org/**", route => telegramScript
             ? route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Body = TelegramStandIn(signed, theme) })
             : route.AbortAsync());

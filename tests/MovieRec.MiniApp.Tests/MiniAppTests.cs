@@ -88,6 +88,46 @@ public sealed class MiniAppTests(MiniAppBrowser app) : IClassFixture<MiniAppBrow
         }
     }
 
+    /// <summary>What the page must say for each language Telegram signs, written out here apart from the .resx files.</summary>
+    private static readonly Dictionary<string, (string Lang, string[] Views, string Count, string CountAfterOne, string FiveStars, string Rated, string NotSeen, string AnyGenre, string DeleteEverything)> Spoken = new()
+    {
+        ["en"] = ("en", ["Rate", "My ratings", "For you", "Forget me"], "0 of 10 ratings: 10 more unlock your recommendations.",
+            "1 of 10 ratings: 9 more unlock your recommendations.", "5 of 5 stars", "You gave ", "Haven't seen it", "Any genre", "Delete everything"),
+        ["ru"] = ("ru", ["Оценить", "Мои оценки", "Для вас", "Забыть меня"], "Оценок: 0 из 10. Осталось 10 — и откроются рекомендации.",
+            "Оценок: 1 из 10. Осталось 9 — и откроются рекомендации.", "5 из 5 звёзд", "Вы поставили «", "Не смотрел(а)", "Любой жанр", "Удалить всё"),
+        ["zh-TW"] = ("zh-Hant", ["評分", "我的評分", "為你推薦", "忘記我"], "已評分 0 / 10：再評 10 部即可解鎖推薦。",
+            "已評分 1 / 10：再評 9 部即可解鎖推薦。", "5 顆星（滿分 5 顆）", "你給了《", "沒看過", "所有類型", "全部刪除"),
+    };
+
+    [Theory]
+    [InlineData("en", 5501)]
+    [InlineData("ru", 5502)]
+    [InlineData("zh-TW", 5503)]
+    public async Task Each_language_telegram_signs_gets_the_page_in_that_language_with_no_accessibility_violations(string languageCode, long user)
+    {
+        var spoken = Spoken[languageCode];
+        var page = await app.OpenAsync(user, MiniAppBrowser.Light, languageCode: languageCode);
+
+        await Expect(page.Locator("#count")).ToHaveTextAsync(spoken.Count);
+        Assert.Equal(spoken.Lang, await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Equal(spoken.Views, await page.Locator("nav button").AllTextContentsAsync());
+        await Expect(page.Locator("#offered li").First.GetByRole(AriaRole.Button, new() { Name = spoken.NotSeen })).ToBeVisibleAsync();
+        await page.Locator("#offered li").First.GetByRole(AriaRole.Button, new() { Name = spoken.FiveStars }).ClickAsync();
+        await Expect(page.Locator("#count")).ToHaveTextAsync(spoken.CountAfterOne);
+        await Expect(page.Locator("#status")).ToContainTextAsync(spoken.Rated);
+        await Violations(page, languageCode);
+        if (PicturesFolder is { } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"language-{spoken.Lang.ToLowerInvariant()}.png") });
+        }
+
+        await page.ClickAsync("nav button[data-view=foryou]");
+        await Expect(page.Locator("#genre option").First).ToHaveTextAsync(spoken.AnyGenre);
+        await page.ClickAsync("nav button[data-view=forget]");
+        await Expect(page.Locator("#forget-start")).ToHaveTextAsync(spoken.DeleteEverything);
+        await Violations(page, languageCode);
+    }
+
     [Theory]
     [InlineData("expired")]
     [InlineData("forged")]
@@ -135,6 +175,14 @@ public sealed class MiniAppTests(MiniAppBrowser app) : IClassFixture<MiniAppBrow
         await b.ClickAsync("#forget-yes");
         await Expect(b.Locator("#status")).ToContainTextAsync("deleted");
         Assert.Single((await StoreFor.Azurite(AzuriteOf()).GetRatingsAsync("5401", CancellationToken.None))!.StarsByMovie);
+    }
+
+    /// <summary>Axe's findings of any impact, none expected.</summary>
+    private static async Task Violations(IPage page, string what)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var found = (await page.RunAxe()).Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help}").ToList();
+        Assert.True(found.Count == 0, $"{what}: {string.Join("; ", found)}");
     }
 
     private Azurite AzuriteOf() => app.Azurite;

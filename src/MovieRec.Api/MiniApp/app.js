@@ -7,12 +7,35 @@
   const $ = (id) => document.getElementById(id);
   const status = $("status");
   let rated = 0;
+  // The words, from MiniAppTexts*.resx: the English ones the server put in <html data-texts> until
+  // the texts call answers with the signed person's language; genre names to labels likewise.
+  let texts = {};
+  let genres = {};
 
   if (tg) {
     tg.ready();
     tg.expand();
     tg.BackButton.onClick(() => show("rate"));
   }
+
+  function speak(answer) {
+    texts = answer.texts;
+    genres = answer.genres;
+    document.documentElement.lang = answer.language;
+    for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+    for (const node of document.querySelectorAll("[data-text-label]")) node.setAttribute("aria-label", t(node.dataset.textLabel));
+    for (const node of document.querySelectorAll("[data-text-placeholder]")) node.placeholder = t(node.dataset.textPlaceholder);
+  }
+
+  // A text with its {0}, {1} filled in; numbers as the page's language writes them.
+  function t(key, ...values) {
+    return texts[key].replace(/\{(\d)\}/g, (_, i) =>
+      typeof values[i] === "number" ? values[i].toLocaleString(document.documentElement.lang) : String(values[i]));
+  }
+
+  const genreLabel = (name) => genres[name] || name;
+
+  speak({ language: "en", texts: JSON.parse(document.documentElement.dataset.texts), genres: {} });
 
   async function call(action, body) {
     const answer = await fetch("/app/api/" + action, {
@@ -26,7 +49,8 @@
       throw new Error("signed out");
     }
     if (!answer.ok) {
-      say(json.error || "Something went wrong; try again.");
+      // The API's errors are English (docs/api.md); the person reads their own language.
+      say(answer.status === 429 ? t("TooManyRequests") : t("SomethingWentWrong"));
       throw new Error(json.error || String(answer.status));
     }
     return json;
@@ -37,7 +61,7 @@
   function signedOut() {
     document.querySelector("nav").hidden = true;
     for (const section of document.querySelectorAll("main section")) section.hidden = true;
-    say("This page could not sign you in. Open MovieRec from Telegram again (the menu button in the bot's chat).");
+    say(t("SignInFailed"));
   }
 
   function show(view) {
@@ -53,9 +77,7 @@
 
   function counted(n) {
     rated = n;
-    $("count").textContent = rated >= 10
-      ? `You have rated ${rated} films: your recommendations are under For you.`
-      : `${rated} of 10 ratings: ${10 - rated} more unlock your recommendations.`;
+    $("count").textContent = rated >= 10 ? t("CountDone", rated) : t("CountToGo", rated, 10 - rated);
   }
 
   function element(tag, props, ...children) {
@@ -68,7 +90,7 @@
 
   function filmItem(film, extra) {
     const link = element("a", { href: film.url, target: "_blank", rel: "noopener" }, "IMDb");
-    const meta = [film.year, (film.genres || []).join(", ")].filter(Boolean).join(" · ");
+    const meta = [film.year, (film.genres || []).map(genreLabel).join(", ")].filter(Boolean).join(" · ");
     return element("li", { dataset: { id: film.id } },
       element("div", { className: "film-title" }, film.title),
       element("div", { className: "meta" }, meta ? meta + " · " : "", link),
@@ -76,15 +98,15 @@
   }
 
   function stars(film, current, after) {
-    const row = element("div", { className: "stars", role: "group", ariaLabel: `Rate ${film.title}` });
+    const row = element("div", { className: "stars", role: "group", ariaLabel: t("RateFilm", film.title) });
     for (let n = 1; n <= 5; n++) {
-      const button = element("button", { type: "button", ariaLabel: `${n} of 5 stars`, textContent: "★".repeat(n) });
+      const button = element("button", { type: "button", ariaLabel: t("Stars", n), textContent: "★".repeat(n) });
       button.setAttribute("aria-pressed", String(current === n));
       button.onclick = async () => {
         const answer = await call("rate", { movie_id: film.id, rating: n });
         if (tg && tg.HapticFeedback) tg.HapticFeedback.impactOccurred("light");
         counted(answer.rated_movies);
-        say(`You gave ${film.title} ${n} of 5.`);
+        say(t("Rated", film.title, n));
         after(n);
       };
       row.append(button);
@@ -93,8 +115,8 @@
   }
 
   function notSeen(film, after) {
-    const button = element("button", { type: "button", className: "quiet", textContent: "Haven't seen it" });
-    button.onclick = async () => { await call("skip", { movie_id: film.id }); say(`${film.title} will not be offered again.`); after(); };
+    const button = element("button", { type: "button", className: "quiet", textContent: t("NotSeen") });
+    button.onclick = async () => { await call("skip", { movie_id: film.id }); say(t("Skipped", film.title)); after(); };
     return button;
   }
 
@@ -122,7 +144,7 @@
       list.replaceChildren();
       if (!query) return;
       const found = await call("search", { query, limit: 5 });
-      if (found.movies.length === 0) { say(`No film matches “${query}”.`); return; }
+      if (found.movies.length === 0) { say(t("NoMatch", query)); return; }
       for (const film of found.movies) {
         list.append(filmItem(film, [stars(film, film.your_rating, () => {})]));
       }
@@ -135,16 +157,16 @@
     const list = $("ratings");
     const page = await call("ratings", { limit: 100 });
     list.replaceChildren();
-    if (page.total === 0) { say("You have not rated any film yet."); return; }
+    if (page.total === 0) { say(t("NoRatings")); return; }
     for (const rating of page.ratings) {
-      const remove = element("button", { type: "button", className: "quiet", textContent: "Remove" });
-      remove.setAttribute("aria-label", `Remove your rating of ${rating.title}`);
+      const remove = element("button", { type: "button", className: "quiet", textContent: t("Remove") });
+      remove.setAttribute("aria-label", t("RemoveLabel", rating.title));
       const item = filmItem(rating, [stars(rating, rating.rating, () => loadRatings()), remove]);
       remove.onclick = async () => {
         const answer = await call("unrate", { movie_id: rating.id });
         counted(answer.rated_movies);
         item.remove();
-        say(`Your rating of ${rating.title} is gone.`);
+        say(t("Removed", rating.title));
       };
       list.append(item);
     }
@@ -155,11 +177,11 @@
     list.replaceChildren();
     const genre = $("genre").value;
     const answer = await call("recommend", { top_n: 10, genres: genre ? [genre] : [] });
-    if (answer.movies.length === 0) { say(`Rate ${Math.max(1, 10 - rated)} more films to get recommendations.`); return; }
+    if (answer.movies.length === 0) { say(t("NeedMore", Math.max(1, 10 - rated))); return; }
     for (const film of answer.movies) {
       const item = filmItem(film, [element("p", { className: "reason" }, film.reason)]);
-      const drop = element("button", { type: "button", className: "quiet", textContent: "Not interested" });
-      drop.setAttribute("aria-label", `Not interested in ${film.title}`);
+      const drop = element("button", { type: "button", className: "quiet", textContent: t("NotInterested") });
+      drop.setAttribute("aria-label", t("NotInterestedLabel", film.title));
       drop.onclick = async () => { await call("skip", { movie_id: film.id }); item.remove(); };
       item.append(drop);
       list.append(item);
@@ -173,16 +195,17 @@
     await call("forget");
     $("forget-confirm").hidden = true;
     counted(0);
-    say("Everything MovieRec held about you is deleted.");
+    say(t("Forgotten"));
   };
   for (const button of document.querySelectorAll("nav button")) button.onclick = () => show(button.dataset.view);
 
   (async () => {
     if (!initData) { signedOut(); return; }
     try {
-      const me = await call("me");
+      const [words, me] = await Promise.all([call("texts"), call("me")]);
+      speak(words);
       counted(me.rated_movies);
-      for (const genre of me.genres || []) $("genre").append(element("option", { value: genre }, genre));
+      for (const genre of me.genres || []) $("genre").append(element("option", { value: genre }, genreLabel(genre)));
       await offer(6);
     } catch (e) { /* signedOut or said already */ }
   })();
