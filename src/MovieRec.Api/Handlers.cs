@@ -55,10 +55,10 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     }
 
     /// <summary>The Mini App's sign-in: the person registered (so every other call finds them), how many films they rated, and the genres to filter by.</summary>
-    public async Task<Ok<MiniAppMeAnswer>> SignedInAsync(string chatId, CancellationToken cancellationToken)
+    public async Task<Ok<MiniAppMeAnswer>> SignedInAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        await service.RegisterAsync(chatId, cancellationToken);
-        var page = await service.MyRatingsAsync(chatId, 0, 1, cancellationToken);
+        await service.RegisterAsync(request.ChatId, cancellationToken);
+        var page = await service.MyRatingsAsync(request.ChatId, 0, 1, cancellationToken);
         return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
     }
 
