@@ -49,9 +49,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         ChatRequest request, CancellationToken cancellationToken)
     {
         var forgotten = await service.ForgetAsync(request.ChatId, cancellationToken);
-        return forgotten.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId)
-            : TypedResults.Ok(new ForgetAnswer("success"));
+        return forgotten.Match<Results<Ok<ForgetAnswer>, JsonHttpResult<ErrorAnswer>>>(
+            () => TypedResults.Ok(new ForgetAnswer("success")),
+            refusal => Refused.For(refusal, request.ChatId));
     }
 
     /// <summary>The Mini App's sign-in: the person registered (so every other call finds them), how many films they rated, and the genres to filter by.</summary>
@@ -59,7 +59,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     {
         await service.RegisterAsync(request.ChatId, cancellationToken);
         var page = await service.MyRatingsAsync(request.ChatId, 0, 1, cancellationToken);
-        return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
+        return TypedResults.Ok(new MiniAppMeAnswer(page.Match(ratings => ratings.Total, _ => 0), service.Genres.Names));
     }
 
     /// <summary>429 with Retry-After (whole seconds, at least 1) and the JSON error of docs/api.md.</summary>
@@ -74,9 +74,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         ChatRequest request, CancellationToken cancellationToken)
     {
         var offer = await service.GetUnratedMovieAsync(request.ChatId, cancellationToken);
-        return offer.Value is { } movie
+        return offer.TryGet(out var movie, out var refusal)
             ? TypedResults.Ok(new MovieAnswer(movie.Id, movie.Title, movie.Url))
-            : Refused.For(offer.Refusal!.Value, request.ChatId);
+            : Refused.For(refusal, request.ChatId);
     }
 
     /// <summary>POST /rate_movie and /rate: stores a rating, {"status": "success"} once it is durable, with how many movies the user has rated.</summary>
@@ -84,9 +84,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         RateRequest request, CancellationToken cancellationToken)
     {
         var rated = await service.RateMovieAsync(request.ChatId, request.MovieId, request.Rating, cancellationToken);
-        return rated.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new RateAnswer("success", rated.Value!.StarsByMovie.Count));
+        return rated.TryGet(out var ratings, out var refusal)
+            ? TypedResults.Ok(new RateAnswer("success", ratings.StarsByMovie.Count))
+            : Refused.For(refusal, request.ChatId, request.MovieId);
     }
 
     /// <summary>POST /skip_movie: {"status": "success"} once the skip is stored; the movie is never offered or recommended to the user again.</summary>
@@ -94,9 +94,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         SkipRequest request, CancellationToken cancellationToken)
     {
         var skipped = await service.SkipMovieAsync(request.ChatId, request.MovieId, cancellationToken);
-        return skipped.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new SkipAnswer("success"));
+        return skipped.Match<Results<Ok<SkipAnswer>, JsonHttpResult<ErrorAnswer>>>(
+            () => TypedResults.Ok(new SkipAnswer("success")),
+            refusal => Refused.For(refusal, request.ChatId, request.MovieId));
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         }
 
         // An unknown chat gets the empty list, as one with too few ratings does (docs/api.md).
-        var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Value ?? [];
+        var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Match(found => found, _ => []);
         return TypedResults.Ok(new RecommendAnswer(
             picks.Select(p => new RecommendedMovieAnswer(
                 p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason, TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));
@@ -164,9 +164,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         MyRatingsRequest request, CancellationToken cancellationToken)
     {
         var page = await service.MyRatingsAsync(request.ChatId, request.Offset, request.Limit, cancellationToken);
-        return page.Value is { } ratings
+        return page.TryGet(out var ratings, out var refusal)
             ? TypedResults.Ok(new MyRatingsAnswer(ratings.Total, [.. ratings.Ratings.Select(r => new GivenRatingAnswer(r.Movie.Id, r.Movie.Title, r.Movie.Url, r.Stars, r.RatedAt))]))
-            : Refused.For(page.Refusal!.Value, request.ChatId);
+            : Refused.For(refusal, request.ChatId);
     }
 
     /// <summary>POST /unrate_movie: the rating or skip taken back; how many movies the person has rated now.</summary>
@@ -174,9 +174,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         UnrateRequest request, CancellationToken cancellationToken)
     {
         var unrated = await service.UnrateMovieAsync(request.ChatId, request.MovieId, cancellationToken);
-        return unrated.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new RateAnswer("success", unrated.Value));
+        return unrated.TryGet(out var ratedMovies, out var refusal)
+            ? TypedResults.Ok(new RateAnswer("success", ratedMovies))
+            : Refused.For(refusal, request.ChatId, request.MovieId);
     }
 
     /// <summary>GET /health: the model in use (its counts, how many users are the app's own, when it was built) and the MovieLens load time; nothing secret.</summary>
