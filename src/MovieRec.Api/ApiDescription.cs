@@ -19,9 +19,6 @@ public sealed record ApiDescription(string Summary, RequestSchema? Request, IRea
     /// <summary>Media types of a 200 that is not one of our JSON answers: the Mini App's files, the OpenAPI document itself.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
-    /// <summary>The values a path parameter ({action}) takes, where they are a fixed set.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> PathValues { get; init; } = new Dictionary<string, IReadOnlyCollection<string>>();
-
     /// <summary>A key holder's JSON route: <see cref="JsonRouteErrors"/> and <paramref name="moreErrors"/>.</summary>
     public static ApiDescription Json(string summary, RequestSchema request, object answer, params int[] moreErrors) =>
         new(summary, request, [answer], [.. JsonRouteErrors.Concat(moreErrors).Order()]);

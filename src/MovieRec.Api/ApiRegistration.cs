@@ -21,11 +21,16 @@ public static class ApiRegistration
         services.AddSingleton<ApiKeyCheck>();
         services.AddSingleton<IValidateOptions<BotOptions>, WebhookSecretRequired>();
         services.AddSingleton<Handlers>();
+        services.AddSingleton<MiniAppApi>();
+        services.AddScoped<HttpEndpoint>();
         // Transient: with a token it holds the bot's typed HttpClient, which must not live for the app's
         // lifetime; without one there is no client to build, and the webhook answers 503.
         services.AddTransient<ITelegramWebhook>(provider => provider.GetRequiredService<IOptions<BotOptions>>().Value.HasToken
             ? ActivatorUtilities.CreateInstance<TelegramWebhookHandler>(provider)
             : new WebhookWithoutBot());
+        // The endpoint makes the webhook's handler only for a webhook call (the other routes need none),
+        // in the request's scope, which disposes of it with the request.
+        services.AddScoped<Func<ITelegramWebhook>>(provider => provider.GetRequiredService<ITelegramWebhook>);
         // Relaxed escaping: the answers are JSON for API clients, never inlined into HTML.
         services.ConfigureHttpJsonOptions(json =>
         {

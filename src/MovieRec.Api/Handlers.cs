@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,25 +50,25 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         ChatRequest request, CancellationToken cancellationToken)
     {
         var forgotten = await service.ForgetAsync(request.ChatId, cancellationToken);
-        return forgotten.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId)
-            : TypedResults.Ok(new ForgetAnswer("success"));
+        return forgotten.Match<Results<Ok<ForgetAnswer>, JsonHttpResult<ErrorAnswer>>>(
+            () => TypedResults.Ok(new ForgetAnswer("success")),
+            refusal => Refused.For(refusal, request.ChatId));
     }
 
     /// <summary>The Mini App's sign-in: the person registered (so every other call finds them), how many films they rated, and the genres to filter by.</summary>
-    public async Task<Ok<MiniAppMeAnswer>> SignedInAsync(string chatId, CancellationToken cancellationToken)
+    public async Task<Ok<MiniAppMeAnswer>> SignedInAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        await service.RegisterAsync(chatId, cancellationToken);
-        var page = await service.MyRatingsAsync(chatId, 0, 1, cancellationToken);
-        return TypedResults.Ok(new MiniAppMeAnswer(page.Value?.Total ?? 0, service.Genres.Names));
+        await service.RegisterAsync(request.ChatId, cancellationToken);
+        var page = await service.MyRatingsAsync(request.ChatId, 0, 1, cancellationToken);
+        return TypedResults.Ok(new MiniAppMeAnswer(page.Match(ratings => ratings.Total, _ => 0), service.Genres.Names));
     }
 
     /// <summary>
-    /// The Mini App's texts: its words in the person's language, and a label for each genre name the
-    /// page shows and filters by. The labels are the Domain's English names until it names genres per language (issue 30).
+    /// The Mini App's texts: its words in the person's language, and a label in it for each genre name the
+    /// page shows and filters by (the filter still sends the name).
     /// </summary>
-    public Ok<MiniAppTextsAnswer> MiniAppTextsFor(string language) => TypedResults.Ok(new MiniAppTextsAnswer(
-        language, MiniAppTexts.For(language), service.Genres.Names.ToDictionary(name => name, name => name, StringComparer.Ordinal)));
+    public Ok<MiniAppTextsAnswer> MiniAppTextsFor(CultureInfo language) => TypedResults.Ok(new MiniAppTextsAnswer(
+        language.Name, MiniAppTexts.For(language), service.Genres.Names.ToDictionary(name => name, name => GenreNames.In(name, language), StringComparer.Ordinal)));
 
     /// <summary>429 with Retry-After (whole seconds, at least 1) and the JSON error of docs/api.md.</summary>
     public static JsonHttpResult<ErrorAnswer> TooMany(HttpResponse response, TimeSpan retryAfter, string message)
@@ -81,9 +82,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         ChatRequest request, CancellationToken cancellationToken)
     {
         var offer = await service.GetUnratedMovieAsync(request.ChatId, cancellationToken);
-        return offer.Value is { } movie
+        return offer.TryGet(out var movie, out var refusal)
             ? TypedResults.Ok(new MovieAnswer(movie.Id, movie.Title, movie.Url))
-            : Refused.For(offer.Refusal!.Value, request.ChatId);
+            : Refused.For(refusal, request.ChatId);
     }
 
     /// <summary>POST /rate_movie and /rate: stores a rating, {"status": "success"} once it is durable, with how many movies the user has rated.</summary>
@@ -91,9 +92,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         RateRequest request, CancellationToken cancellationToken)
     {
         var rated = await service.RateMovieAsync(request.ChatId, request.MovieId, request.Rating, cancellationToken);
-        return rated.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new RateAnswer("success", rated.Value!.StarsByMovie.Count));
+        return rated.TryGet(out var ratings, out var refusal)
+            ? TypedResults.Ok(new RateAnswer("success", ratings.StarsByMovie.Count))
+            : Refused.For(refusal, request.ChatId, request.MovieId);
     }
 
     /// <summary>POST /skip_movie: {"status": "success"} once the skip is stored; the movie is never offered or recommended to the user again.</summary>
@@ -101,9 +102,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         SkipRequest request, CancellationToken cancellationToken)
     {
         var skipped = await service.SkipMovieAsync(request.ChatId, request.MovieId, cancellationToken);
-        return skipped.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new SkipAnswer("success"));
+        return skipped.Match<Results<Ok<SkipAnswer>, JsonHttpResult<ErrorAnswer>>>(
+            () => TypedResults.Ok(new SkipAnswer("success")),
+            refusal => Refused.For(refusal, request.ChatId, request.MovieId));
     }
 
     /// <summary>
@@ -113,7 +114,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     /// most the catalogue's genres, each once.
     /// </summary>
     public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
-        RecommendRequest request, CancellationToken cancellationToken)
+        RecommendRequest request, CancellationToken cancellationToken, CultureInfo? language = null)
     {
         if (!ResolveGenres(request.Genres, out var resolved, out var unknown))
         {
@@ -121,10 +122,10 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         }
 
         // An unknown chat gets the empty list, as one with too few ratings does (docs/api.md).
-        var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Value ?? [];
+        var picks = (await service.RecommendAsync(request.ChatId, request.TopN, cancellationToken, resolved)).Match(found => found, _ => []);
         return TypedResults.Ok(new RecommendAnswer(
             picks.Select(p => new RecommendedMovieAnswer(
-                p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Reason, TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));
+                p.Movie.Id, p.Movie.Title, p.Movie.Url, Math.Round(p.Score, 2), p.Why.Text(language), TitleWords.YearOf(p.Movie.Title), GenreIndex.Of(p.Movie))).ToList()));
     }
 
     /// <summary>
@@ -171,9 +172,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         MyRatingsRequest request, CancellationToken cancellationToken)
     {
         var page = await service.MyRatingsAsync(request.ChatId, request.Offset, request.Limit, cancellationToken);
-        return page.Value is { } ratings
+        return page.TryGet(out var ratings, out var refusal)
             ? TypedResults.Ok(new MyRatingsAnswer(ratings.Total, [.. ratings.Ratings.Select(r => new GivenRatingAnswer(r.Movie.Id, r.Movie.Title, r.Movie.Url, r.Stars, r.RatedAt))]))
-            : Refused.For(page.Refusal!.Value, request.ChatId);
+            : Refused.For(refusal, request.ChatId);
     }
 
     /// <summary>POST /unrate_movie: the rating or skip taken back; how many movies the person has rated now.</summary>
@@ -181,9 +182,9 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         UnrateRequest request, CancellationToken cancellationToken)
     {
         var unrated = await service.UnrateMovieAsync(request.ChatId, request.MovieId, cancellationToken);
-        return unrated.Refusal is { } refusal
-            ? Refused.For(refusal, request.ChatId, request.MovieId)
-            : TypedResults.Ok(new RateAnswer("success", unrated.Value));
+        return unrated.TryGet(out var ratedMovies, out var refusal)
+            ? TypedResults.Ok(new RateAnswer("success", ratedMovies))
+            : Refused.For(refusal, request.ChatId, request.MovieId);
     }
 
     /// <summary>GET /health: the model in use (its counts, how many users are the app's own, when it was built) and the MovieLens load time; nothing secret.</summary>

@@ -1,20 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Bot;
+using MovieRec.Domain;
 using MovieRec.Service;
 
 namespace MovieRec.Api;
 
 /// <summary>
-/// POST /app/api/{action}: the Mini App's calls, the same use cases and handlers as the JSON routes,
-/// for the signed-in person only. Each call signs in with Telegram's initData in
-/// <c>Authorization: tma …</c> (401 when missing, forged or expired); the chat is the signed user id,
-/// and a chat_id in the body is never read. Sign-ins are limited per user, failed ones per client
-/// address, and writes spend the person's rate limit as bot presses do (429 with Retry-After).
+/// The sign-in in front of POST /app/api/…, the Mini App's calls (each a route of
+/// <see cref="ApiRoutes"/>, with the handlers of its JSON route), for the signed-in person only.
+/// Each call signs in with Telegram's initData in <c>Authorization: tma …</c> (401 when missing,
+/// forged or expired); the chat is the signed user id, and a chat_id in the body is never read.
+/// Sign-ins are limited per user, failed ones per client address, and writes spend the person's
+/// rate limit as bot presses do (429 with Retry-After).
 /// </summary>
-public static class MiniAppApi
+public sealed class MiniAppApi(MiniAppSignIn signIn, RateLimits limits)
 {
     public const string PathPrefix = "app/api/";
 
@@ -22,65 +23,31 @@ public static class MiniAppApi
 
     public const string TooManyFailedSignIns = "Too many failed sign-ins from this address; open MovieRec from Telegram again after Retry-After.";
 
-    /// <summary>One action; <paramref name="language"/> is the signed person's (<see cref="MiniAppLanguage"/>).</summary>
-    private delegate Task<IResult> Action(Handlers handlers, string chatId, string language, JsonElement? body, CancellationToken cancellationToken);
-
-    private static readonly Dictionary<string, (bool Writes, Action Run)> Actions = new(StringComparer.Ordinal)
+    /// <summary>True with the signed person (chat id and language); false with the 401 or 429 to answer instead.</summary>
+    public bool TrySignIn(HttpContext context, bool writes, [NotNullWhen(true)] out SignedInPerson? person, [NotNullWhen(false)] out IResult? refused)
     {
-        ["me"] = (false, async (handlers, chat, _, _, cancellationToken) => await handlers.SignedInAsync(chat, cancellationToken)),
-        ["offer"] = (false, async (handlers, chat, _, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), cancellationToken)),
-        ["rate"] = (true, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(RateRequest.For(chat, body), async request => await handlers.RateMovieAsync(request, cancellationToken))),
-        ["skip"] = (true, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(SkipRequest.For(chat, body), async request => await handlers.SkipMovieAsync(request, cancellationToken))),
-        ["unrate"] = (true, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(UnrateRequest.For(chat, body), async request => await handlers.UnrateMovieAsync(request, cancellationToken))),
-        ["search"] = (false, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(SearchRequest.For(chat, body), async request => await handlers.SearchMoviesAsync(request, cancellationToken))),
-        ["ratings"] = (false, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(MyRatingsRequest.For(chat, body), async request => await handlers.MyRatingsAsync(request, cancellationToken))),
-        // The reasons are the Domain's English sentences: pass language on here once it words them per language (issue 30).
-        ["recommend"] = (false, (handlers, chat, _, body, cancellationToken) =>
-            HttpEndpoint.AnswerAsync(RecommendRequest.For(chat, body), async request => await handlers.RecommendAsync(request, cancellationToken))),
-        ["forget"] = (true, async (handlers, chat, _, _, cancellationToken) => await handlers.ForgetAsync(new ChatRequest(chat), cancellationToken)),
-        ["texts"] = (false, (handlers, _, language, _, _) => Task.FromResult<IResult>(handlers.MiniAppTextsFor(language))),
-    };
-
-    /// <summary>The actions, for the page and the docs.</summary>
-    public static IReadOnlyCollection<string> Names => Actions.Keys;
-
-    public static Task<IResult> AnswerAsync(HttpContext context) =>
-        HttpEndpoint.RunAsync(context, async cancellationToken =>
+        ArgumentNullException.ThrowIfNull(context);
+        person = null;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var initData = authorization.StartsWith("tma ", StringComparison.Ordinal) ? authorization[4..] : null;
+        if (!signIn.TryValidate(initData, out var user, out var languageCode))
         {
-            var name = context.Request.Path.Value?[(context.Request.Path.Value.LastIndexOf('/') + 1)..] ?? "";
-            if (!Actions.TryGetValue(name, out var action))
-            {
-                return ApiErrors.Of(StatusCodes.Status404NotFound, $"There is no /app/api/{name}: the Mini App's calls are {string.Join(", ", Actions.Keys)}.");
-            }
+            // Failures are counted per client address; a valid sign-in is never refused by that count.
+            refused = limits.TryFailedSignIn(context.Connection.RemoteIpAddress, out var failedWait)
+                ? ApiErrors.Of(StatusCodes.Status401Unauthorized, SignInRequired)
+                : Handlers.TooMany(context.Response, failedWait, TooManyFailedSignIns);
+            return false;
+        }
 
-            var services = context.RequestServices;
-            var limits = services.GetRequiredService<RateLimits>();
-            var authorization = context.Request.Headers.Authorization.ToString();
-            var initData = authorization.StartsWith("tma ", StringComparison.Ordinal) ? authorization[4..] : null;
-            if (!services.GetRequiredService<MiniAppSignIn>().TryValidate(initData, out var user, out var languageCode))
-            {
-                // Failures are counted per client address; a valid sign-in is never refused by that count.
-                return limits.TryFailedSignIn(context.Connection.RemoteIpAddress, out var failedWait)
-                    ? ApiErrors.Of(StatusCodes.Status401Unauthorized, SignInRequired)
-                    : Handlers.TooMany(context.Response, failedWait, TooManyFailedSignIns);
-            }
+        var chat = user.ToString(CultureInfo.InvariantCulture);
+        if (!limits.TryMiniAppSignIn(chat, out var wait) || (writes && !limits.TryPersonWrite(chat, out wait)))
+        {
+            refused = Handlers.TooMany(context.Response, wait, "Too many requests from this person; try again after Retry-After.");
+            return false;
+        }
 
-            var chat = user.ToString(CultureInfo.InvariantCulture);
-            if (!limits.TryMiniAppSignIn(chat, out var wait) || (action.Writes && !limits.TryPersonWrite(chat, out wait)))
-            {
-                return Handlers.TooMany(context.Response, wait, "Too many requests from this person; try again after Retry-After.");
-            }
-
-            if (!(await RequestBody.ReadAsync(context.Request, cancellationToken)).TryGet(out var body, out var refusal))
-            {
-                return ApiErrors.Of(refusal);
-            }
-
-            return await action.Run(services.GetRequiredService<Handlers>(), chat, MiniAppLanguage.Of(languageCode), body, cancellationToken);
-        });
+        person = new SignedInPerson(chat, PersonLanguage.Of(languageCode));
+        refused = null;
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using MovieRec.Domain;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +49,7 @@ public static class MiniAppPage
     /// initData, which the page reads only after it has loaded).
     /// </summary>
     private static byte[] WithEnglishTexts(byte[] page) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(page).Replace(
-        "{{texts}}", WebUtility.HtmlEncode(JsonSerializer.Serialize(MiniAppTexts.For(MiniAppLanguage.English))), StringComparison.Ordinal));
+        "{{texts}}", WebUtility.HtmlEncode(JsonSerializer.Serialize(MiniAppTexts.For(PersonLanguage.English))), StringComparison.Ordinal));
 
     private static byte[] Read(string name)
     {

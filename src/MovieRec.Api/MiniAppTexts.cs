@@ -1,25 +1,29 @@
+using System.Globalization;
 using System.Xml.Linq;
+using MovieRec.Domain;
 
 namespace MovieRec.Api;
 
 /// <summary>
 /// Every word the Mini App shows, per language: MiniAppTexts.resx (English), MiniAppTexts.ru.resx and
-/// MiniAppTexts.zh-Hant.resx, embedded as XML and read here once. The page fills the {0}, {1}
-/// placeholders. Every language has every key (MiniAppTextsTests), so nothing falls back.
+/// MiniAppTexts.zh-TW.resx, embedded as XML and read here once, because the page is sent every key at
+/// once (a ResourceManager answers one key at a time). The page fills the {0}, {1} placeholders.
+/// Every language has every key (MiniAppTextsTests), so nothing falls back.
 /// </summary>
 public static class MiniAppTexts
 {
     private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ByLanguage =
-        MiniAppLanguage.All.ToDictionary(language => language, Read, StringComparer.Ordinal);
+        PersonLanguage.All.ToDictionary(language => language.Name, Read, StringComparer.Ordinal);
 
-    /// <summary>The words in <paramref name="language"/>, one of <see cref="MiniAppLanguage.All"/>.</summary>
-    public static IReadOnlyDictionary<string, string> For(string language) => ByLanguage[language];
+    /// <summary>The words in <paramref name="language"/>; a language MovieRec does not speak gets English.</summary>
+    public static IReadOnlyDictionary<string, string> For(CultureInfo language) =>
+        ByLanguage.GetValueOrDefault(language.Name) ?? ByLanguage[PersonLanguage.English.Name];
 
     /// <summary>The resx file of a language: English is the one without a suffix.</summary>
-    public static string FileOf(string language) =>
-        language == MiniAppLanguage.English ? "MiniAppTexts.resx" : $"MiniAppTexts.{language}.resx";
+    public static string FileOf(CultureInfo language) =>
+        language.Name == PersonLanguage.English.Name ? "MiniAppTexts.resx" : $"MiniAppTexts.{language.Name}.resx";
 
-    private static IReadOnlyDictionary<string, string> Read(string language)
+    private static IReadOnlyDictionary<string, string> Read(CultureInfo language)
     {
         var name = "MiniAppTexts/" + FileOf(language);
         using var stream = typeof(MiniAppTexts).Assembly.GetManifestResourceStream(name)

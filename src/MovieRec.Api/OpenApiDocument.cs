@@ -21,8 +21,8 @@ public static partial class OpenApiDocument
 
     private static readonly Lazy<byte[]> Document = new(() => JsonSerializer.SerializeToUtf8Bytes(Build(ApiRoutes.All)));
 
-    public static Task<IResult> AnswerAsync(HttpContext context) =>
-        HttpEndpoint.RunAsync(context, _ => Task.FromResult<IResult>(TypedResults.Bytes(Document.Value, "application/json")));
+    public static Task<IResult> AnswerAsync(HttpEndpoint endpoint, HttpContext context) =>
+        endpoint.RunAsync(context, _ => Task.FromResult<IResult>(TypedResults.Bytes(Document.Value, "application/json")));
 
     /// <summary>The document of <paramref name="routes"/>.</summary>
     public static JsonObject Build(IEnumerable<ApiRoute> routes)
@@ -82,14 +82,7 @@ public static partial class OpenApiDocument
         var parameters = new JsonArray();
         foreach (Match parameter in PathParameter().Matches(route.Path))
         {
-            var name = parameter.Groups[1].Value;
-            var schema = new JsonObject { ["type"] = "string" };
-            if (description.PathValues.TryGetValue(name, out var values))
-            {
-                schema["enum"] = new JsonArray([.. values.Order(StringComparer.Ordinal).Select(v => (JsonNode)v)]);
-            }
-
-            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = schema });
+            parameters.Add(new JsonObject { ["name"] = parameter.Groups[1].Value, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
         if (parameters.Count > 0)

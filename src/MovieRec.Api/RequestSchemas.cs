@@ -53,17 +53,26 @@ internal static class RequestSchemas
             ("offset", WholeNumber(0, int.MaxValue, 0)),
             ("limit", WholeNumber(1, MyRatingsRequest.MaxLimit, MyRatingsRequest.DefaultLimit))));
 
-    /// <summary>The Mini App's actions take the fields of their JSON routes without chat_id (the signed person); each action reads only its own.</summary>
-    public static RequestSchema MiniApp { get; } = new("MiniAppRequest", """{"movie_id": 1, "rating": 4}""", () =>
-        Body(
-            [],
-            ("movie_id", MovieId()),
-            ("rating", Rating()),
-            ("query", Query()),
-            ("offset", WholeNumber(0, int.MaxValue, 0)),
-            ("limit", WholeNumber(1, MyRatingsRequest.MaxLimit, null)),
-            ("top_n", TopN()),
-            ("genres", Genres())));
+    // The Mini App's calls take the fields of their JSON routes without chat_id: the person is the signed one.
+
+    /// <summary>The Mini App's me, offer and forget: any JSON object; none of its fields is read.</summary>
+    public static RequestSchema SignedIn { get; } = new("SignedInRequest", "{}", () => Body([]));
+
+    public static RequestSchema MiniAppRate { get; } = new("MiniAppRateRequest", """{"movie_id": 1, "rating": 4.5}""", () =>
+        Body(["movie_id", "rating"], ("movie_id", MovieId()), ("rating", Rating())));
+
+    /// <summary>The Mini App's skip and unrate.</summary>
+    public static RequestSchema MiniAppMovie { get; } = new("MiniAppMovieRequest", """{"movie_id": 1}""", () =>
+        Body(["movie_id"], ("movie_id", MovieId())));
+
+    public static RequestSchema MiniAppSearch { get; } = new("MiniAppSearchRequest", """{"query": "matrix 1999", "limit": 5}""", () =>
+        Body(["query"], ("query", Query()), ("limit", WholeNumber(1, SearchRequest.MaxLimit, SearchRequest.DefaultLimit))));
+
+    public static RequestSchema MiniAppRatings { get; } = new("MiniAppRatingsRequest", """{"offset": 0, "limit": 20}""", () =>
+        Body([], ("offset", WholeNumber(0, int.MaxValue, 0)), ("limit", WholeNumber(1, MyRatingsRequest.MaxLimit, MyRatingsRequest.DefaultLimit))));
+
+    public static RequestSchema MiniAppRecommend { get; } = new("MiniAppRecommendRequest", """{"top_n": 3, "genres": ["Comedy", "Sci-Fi"]}""", () =>
+        Body([], ("top_n", TopN()), ("genres", Genres())));
 
     /// <summary>What the webhook reads of Telegram's Update: its update_id; Telegram.Bot reads the rest.</summary>
     public static RequestSchema TelegramUpdate { get; } = new("TelegramUpdate", """{"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 42, "type": "private"}, "text": "/start"}}""", () =>

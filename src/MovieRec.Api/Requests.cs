@@ -7,11 +7,14 @@ namespace MovieRec.Api;
 // Read takes the chat from the body (a key holder's call); For is given it (the Mini App's signed
 // person) and reads the rest the same way.
 
-/// <summary>/register, /get_unrated_movie and /forget: who is asking.</summary>
+/// <summary>/register, /get_unrated_movie and /forget (and the Mini App's me, offer and forget): who is asking.</summary>
 public sealed record ChatRequest(string ChatId)
 {
     public static Parsed<ChatRequest> Read(JsonElement? body) =>
         RequestFields.ChatId(body).TryGet(out var chatId, out var refusal) ? new ChatRequest(chatId) : refusal;
+
+    /// <summary>The Mini App's sign-in, offer and forget: the signed person; nothing else of the body is read.</summary>
+    public static Parsed<ChatRequest> For(string chatId, JsonElement? body) => new ChatRequest(chatId);
 }
 
 /// <summary>/rate_movie and /rate.</summary>

@@ -19,9 +19,12 @@ public static class RouteMapping
         {
             endpoints.MapMethods("/" + route.Path, [route.Method], async context =>
             {
-                var answer = route.Access == ApiAccess.KeyHolders && !context.RequestServices.GetRequiredService<ApiKeyCheck>().Admits(context)
+                // The host's edge, as the Functions worker's activator is for ApiFunctions: the request's
+                // own services, taken here once (a delegate with injected parameters costs its compile at cold start).
+                var services = context.RequestServices;
+                var answer = route.Access == ApiAccess.KeyHolders && !services.GetRequiredService<ApiKeyCheck>().Admits(context)
                     ? ApiErrors.Of(StatusCodes.Status401Unauthorized, KeyRequired)
-                    : await route.AnswerAsync(context);
+                    : await route.AnswerAsync(services.GetRequiredService<HttpEndpoint>(), context);
                 await answer.ExecuteAsync(context);
             });
         }

@@ -149,7 +149,7 @@ public sealed class ButtonHandler(
         var chat = person.Chat;
         var stars = press.Stars;
         var rated = await replies.AsKnownUserAsync(person, () => service.RateMovieAsync(person.Id, press.MovieId, stars, cancellationToken), cancellationToken);
-        if (rated.Refusal is not null)
+        if (!rated.TryGet(out var ratings))
         {
             await AnswerUnknownAsync(query, cancellationToken);
             return;
@@ -158,7 +158,6 @@ public sealed class ButtonHandler(
         await bot.AnswerCallbackQuery(query.Id, person.Texts.Rated(stars), cancellationToken: cancellationToken);
         await replies.CloseQuestionAsync(question, person.Texts.YouRated(stars), cancellationToken);
         await replies.SendAsync(chat, person.Texts.RatingReceived, cancellationToken);
-        var ratings = rated.Value!;
         if (ratings.StarsByMovie.Count < RecommendationRules.MinimumRatings)
         {
             await replies.SendAsync(chat, person.Texts.RatingsToGo(RecommendationRules.MinimumRatings - ratings.StarsByMovie.Count), cancellationToken);

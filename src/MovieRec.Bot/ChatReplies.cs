@@ -56,6 +56,19 @@ public sealed class ChatReplies(ITelegramBotClient bot, RecommenderService servi
         return await useCase();
     }
 
+    /// <summary>As <see cref="AsKnownUserAsync{T}"/>, for a use case with nothing to give back.</summary>
+    public async Task<Outcome> AsKnownUserAsync(Person person, Func<Task<Outcome>> useCase, CancellationToken cancellationToken)
+    {
+        var outcome = await useCase();
+        if (outcome.Refusal != Refusal.UnknownUser)
+        {
+            return outcome;
+        }
+
+        await service.RegisterAsync(person.Id, cancellationToken);
+        return await useCase();
+    }
+
     /// <summary>Replaces the answered question's buttons with what was answered. Cosmetic: a failure is only logged.</summary>
     public async Task CloseQuestionAsync(Message question, string answered, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ internal static partial class CommunityGain
         {
             var chatId = $"asked-{person.UserId}";
             await JoinAsync(service, chatId, person.Train);
-            var list = (await service.RecommendAsync(chatId, ListLength, CancellationToken.None)).Value!.Select(p => p.Movie.Id).ToList();
+            var list = (await ListAsync(service, chatId, ListLength)).Select(p => p.Movie.Id).ToList();
             double dcg = 0, ideal = 0, hits = 0;
             for (var i = 0; i < ListLength; i++)
             {
@@ -90,6 +90,12 @@ internal static partial class CommunityGain
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         return new RecommenderService(live, store, new Random(1), new MovieRecMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
     }
+
+    /// <summary>A simulated person's list: each has joined, so a refusal is a bug of the simulation.</summary>
+    internal static async Task<IReadOnlyList<RecommendedMovie>> ListAsync(RecommenderService service, string chatId, int length) =>
+        (await service.RecommendAsync(chatId, length, CancellationToken.None)).Match(
+            picks => picks,
+            refusal => throw new InvalidOperationException($"{chatId} was refused a list: {refusal}."));
 
     internal static async Task JoinAsync(RecommenderService service, string chatId, IReadOnlyDictionary<int, double> ratings)
     {

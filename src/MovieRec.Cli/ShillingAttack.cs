@@ -112,7 +112,7 @@ internal static class ShillingAttack
         var hits = 0;
         foreach (var probe in probes)
         {
-            var list = (await service.RecommendAsync(probe.ChatId, ListLength, CancellationToken.None)).Value!;
+            var list = await CommunityGain.ListAsync(service, probe.ChatId, ListLength);
             hits += list.Any(p => p.Movie.Id == target) ? 1 : 0;
         }
 

@@ -99,8 +99,8 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     /// Deletes everything held about the chat; it leaves the neighbour pool at the next build.
     /// <see cref="Refusal.UnknownUser"/> when there is nothing to forget.
     /// </summary>
-    public async Task<Outcome<bool>> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
-        await store.ForgetAsync(chatId, cancellationToken) ? Outcome.Done(true) : Refusal.UnknownUser;
+    public async Task<Outcome> ForgetAsync(string chatId, CancellationToken cancellationToken) =>
+        await store.ForgetAsync(chatId, cancellationToken) ? Outcome.Done() : Refusal.UnknownUser;
 
     /// <summary>
     /// A random movie the user has neither rated nor skipped: popularity-weighted at first, then among
@@ -150,14 +150,14 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
     /// Records that the user has not seen the movie: it is never offered or recommended to them
     /// again, and a later rating ends the skip. One store call.
     /// </summary>
-    public async Task<Outcome<bool>> SkipMovieAsync(string chatId, int movieId, CancellationToken cancellationToken)
+    public async Task<Outcome> SkipMovieAsync(string chatId, int movieId, CancellationToken cancellationToken)
     {
         if (!live.Current.Catalog.Contains(movieId))
         {
             return Refusal.UnknownMovie;
         }
 
-        return await store.SaveSkipAsync(chatId, movieId, cancellationToken) ? Outcome.Done(true) : Refusal.UnknownUser;
+        return await store.SaveSkipAsync(chatId, movieId, cancellationToken) ? Outcome.Done() : Refusal.UnknownUser;
     }
 
     /// <summary>

@@ -264,7 +264,7 @@ public sealed class AccessTests
         context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{{\"chat_id\": \"{chatId}\"}}"));
         context.Response.Body = new MemoryStream();
 
-        await (await ApiRoutes.RegisterRoute.AnswerAsync(context)).ExecuteAsync(context);
+        await (await ApiRoutes.RegisterRoute.AnswerAsync(scope.ServiceProvider.GetRequiredService<HttpEndpoint>(), context)).ExecuteAsync(context);
         return context.Response.StatusCode;
     }
 

@@ -107,7 +107,7 @@ public sealed class MiniAppApiTests
 
     [Theory]
     [InlineData("ru", "ru", "Оценить", "{0} из 5 звёзд")]
-    [InlineData("zh-TW", "zh-Hant", "評分", "{0} 顆星（滿分 5 顆）")]
+    [InlineData("zh-TW", "zh-TW", "評分", "{0} 顆星（滿分 5 顆）")]
     [InlineData("de", "en", "Rate", "{0} of 5 stars")]
     [InlineData(null, "en", "Rate", "{0} of 5 stars")]
     public async Task The_texts_call_answers_in_the_language_telegram_signed_for_the_person(string? languageCode, string language, string rate, string stars)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using MovieRec.Domain;
 using MovieRec.Testing;
 
 namespace MovieRec.Api.Tests;
@@ -12,7 +13,7 @@ public sealed partial class MiniAppTextsTests
 {
     private static readonly string Folder = Path.Combine(Repository.Root, "src", "MovieRec.Api");
 
-    public static TheoryData<string> Translations => new() { "MiniAppTexts.ru.resx", "MiniAppTexts.zh-Hant.resx" };
+    public static TheoryData<string> Translations => new() { "MiniAppTexts.ru.resx", "MiniAppTexts.zh-TW.resx" };
 
     [Theory]
     [MemberData(nameof(Translations))]
@@ -45,7 +46,7 @@ public sealed partial class MiniAppTextsTests
     [Fact]
     public void What_the_api_serves_is_what_the_resx_files_say()
     {
-        foreach (var language in MiniAppLanguage.All)
+        foreach (var language in PersonLanguage.All)
         {
             Assert.Equal(Read(MiniAppTexts.FileOf(language)), MiniAppTexts.For(language));
         }

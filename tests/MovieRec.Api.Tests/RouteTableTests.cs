@@ -26,7 +26,10 @@ public class RouteTableTests
         var expected = ApiRoutes.All.ToDictionary(r => r.Path, r => r.Access == ApiAccess.KeyHolders ? "Function" : "Anonymous");
 
         Assert.Equal(expected.OrderBy(e => e.Key), levels.OrderBy(e => e.Key));
-        Assert.Equal(["app", "app/api/{action}", "app/{file}", "health", "openapi.json", "telegram/webhook"], expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["app", "app/api/forget", "app/api/me", "app/api/offer", "app/api/rate", "app/api/ratings", "app/api/recommend", "app/api/search", "app/api/skip", "app/api/unrate",
+                "app/{file}", "health", "openapi.json", "telegram/webhook"],
+            expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class InlineModeTests : IDisposable
         await _chat.DeliverOnceAsync(_chat.Telegram.UserQueriesInline(Ada, ""));
 
         var answer = Assert.Single(_chat.Telegram.InlineAnswers);
-        var picks = (await _chat.Service.RecommendAsync("101", InlineQueryHandler.ResultCount, CancellationToken.None)).Value!;
+        Assert.True((await _chat.Service.RecommendAsync("101", InlineQueryHandler.ResultCount, CancellationToken.None)).TryGet(out var picks));
         Assert.Equal(picks.Select(p => p.Movie.Id), answer.Results.Select(Id));
         Assert.Equal(
             picks.Select(p => Card(p.Movie.Id) + string.Create(CultureInfo.InvariantCulture, $"\nFor you: {p.Score:0.0}★")),
