@@ -106,11 +106,11 @@ public sealed class MiniAppApiTests
     }
 
     [Theory]
-    [InlineData("ru", "ru", "Оценить", "{0} из 5 звёзд")]
-    [InlineData("zh-TW", "zh-TW", "評分", "{0} 顆星（滿分 5 顆）")]
-    [InlineData("de", "en", "Rate", "{0} of 5 stars")]
-    [InlineData(null, "en", "Rate", "{0} of 5 stars")]
-    public async Task The_texts_call_answers_in_the_language_telegram_signed_for_the_person(string? languageCode, string language, string rate, string stars)
+    [InlineData("ru", "ru", "Оценить", "{0} из 5 звёзд", "Комедия")]
+    [InlineData("zh-TW", "zh-TW", "評分", "{0} 顆星（滿分 5 顆）", "喜劇")]
+    [InlineData("de", "en", "Rate", "{0} of 5 stars", "Comedy")]
+    [InlineData(null, "en", "Rate", "{0} of 5 stars", "Comedy")]
+    public async Task The_texts_call_answers_in_the_language_telegram_signed_for_the_person(string? languageCode, string language, string rate, string stars, string comedy)
     {
         await using var api = InProcessApi.With(Settings);
 
@@ -120,8 +120,31 @@ public sealed class MiniAppApiTests
         Assert.Equal(language, body.GetProperty("language").GetString());
         Assert.Equal(rate, body.GetProperty("texts").GetProperty("NavRate").GetString());
         Assert.Equal(stars, body.GetProperty("texts").GetProperty("Stars").GetString());
-        Assert.Equal("Comedy", body.GetProperty("genres").GetProperty("Comedy").GetString());
+        Assert.Equal(comedy, body.GetProperty("genres").GetProperty("Comedy").GetString());
         Assert.Equal(0, api.Store.Calls);
+    }
+
+    [Fact]
+    public async Task Recommendations_in_the_mini_app_give_their_reasons_in_the_signed_persons_language()
+    {
+        await using var api = InProcessApi.With(Settings, IPAddress.Parse("203.0.113.10"));
+        int[] favourites = [1, 260, 296, 318, 356, 480, 527, 593, 2571, 2959];
+        foreach (var (user, language) in new[] { (4242L, "ru"), (4343L, "en") })
+        {
+            Assert.Equal(200, (await CallAsync(api, "me", user, "{}", language)).Status);
+            foreach (var movie in favourites)
+            {
+                Assert.Equal(200, (await CallAsync(api, "rate", user, $"{{\"movie_id\": {movie}, \"rating\": 5}}", language)).Status);
+            }
+        }
+
+        var russian = (await CallAsync(api, "recommend", 4242, "{\"top_n\": 3}", "ru")).Body.GetProperty("movies").EnumerateArray().ToList();
+        var english = (await CallAsync(api, "recommend", 4343, "{\"top_n\": 3}", "en")).Body.GetProperty("movies").EnumerateArray().ToList();
+
+        Assert.Equal(3, russian.Count);
+        Assert.Equal(english.Select(m => m.GetProperty("id").GetInt32()), russian.Select(m => m.GetProperty("id").GetInt32()));
+        Assert.All(english, m => Assert.Contains("whose taste is closest to yours", m.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.All(russian, m => Assert.Contains("чей вкус ближе всего к вашему", m.GetProperty("reason").GetString(), StringComparison.Ordinal));
     }
 
     private static Task<(int Status, System.Text.Json.JsonElement Body)> CallAsync(InProcessApi api, string action, long user, string json, string? languageCode = null) =>

@@ -27,7 +27,7 @@ public class RouteTableTests
 
         Assert.Equal(expected.OrderBy(e => e.Key), levels.OrderBy(e => e.Key));
         Assert.Equal(
-            ["app", "app/api/forget", "app/api/me", "app/api/offer", "app/api/rate", "app/api/ratings", "app/api/recommend", "app/api/search", "app/api/skip", "app/api/unrate",
+            ["app", "app/api/forget", "app/api/me", "app/api/offer", "app/api/rate", "app/api/ratings", "app/api/recommend", "app/api/search", "app/api/skip", "app/api/texts", "app/api/unrate",
                 "app/{file}", "health", "openapi.json", "telegram/webhook"],
             expected.Where(e => e.Value == "Anonymous").Select(e => e.Key).Order(StringComparer.Ordinal));
     }
