@@ -27,7 +27,7 @@ public static class MiniAppApi
     private static readonly Dictionary<string, (bool Writes, Action Run)> Actions = new(StringComparer.Ordinal)
     {
         ["me"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.SignedInAsync(chat, cancellationToken)),
-        ["offer"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), cancellationToken)),
+        ["offer"] = (false, async (handlers, chat, _, cancellationToken) => await handlers.GetUnratedMovieAsync(new ChatRequest(chat), shownTogether: true, cancellationToken)),
         ["rate"] = (true, (handlers, chat, body, cancellationToken) =>
             HttpEndpoint.AnswerAsync(RateRequest.For(chat, body), async request => await handlers.RateMovieAsync(request, cancellationToken))),
         ["skip"] = (true, (handlers, chat, body, cancellationToken) =>
