@@ -145,7 +145,7 @@ public static class ApiRoutes
     };
 
     public static readonly ApiRoute MiniAppOfferRoute = SignedIn(MiniAppOffer, writes: false, ChatRequest.For, (handlers, request, _, cancellationToken) =>
-        handlers.GetUnratedMovieAsync(request, cancellationToken)) with
+        handlers.GetUnratedMovieAsync(request, shownTogether: true, cancellationToken)) with
     {
         Description = MiniAppCall("/get_unrated_movie for the signed-in person.", RequestSchemas.SignedIn, AnswerExamples.Movie, StatusCodes.Status404NotFound),
     };

@@ -77,11 +77,15 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
         return ApiErrors.Of(StatusCodes.Status429TooManyRequests, message);
     }
 
-    /// <summary>POST /get_unrated_movie: a random movie the user has not rated, weighted by popularity.</summary>
+    /// <summary>POST /get_unrated_movie: a movie the user has neither rated nor skipped, among those they most likely saw.</summary>
+    public Task<Results<Ok<MovieAnswer>, JsonHttpResult<ErrorAnswer>>> GetUnratedMovieAsync(
+        ChatRequest request, CancellationToken cancellationToken) => GetUnratedMovieAsync(request, shownTogether: false, cancellationToken);
+
+    /// <summary>The same; <paramref name="shownTogether"/> for the Mini App, which shows six at once: drawn among more films.</summary>
     public async Task<Results<Ok<MovieAnswer>, JsonHttpResult<ErrorAnswer>>> GetUnratedMovieAsync(
-        ChatRequest request, CancellationToken cancellationToken)
+        ChatRequest request, bool shownTogether, CancellationToken cancellationToken)
     {
-        var offer = await service.GetUnratedMovieAsync(request.ChatId, cancellationToken);
+        var offer = await service.GetUnratedMovieAsync(request.ChatId, shownTogether, cancellationToken);
         return offer.TryGet(out var movie, out var refusal)
             ? TypedResults.Ok(new MovieAnswer(movie.Id, movie.Title, movie.Url))
             : Refused.For(refusal, request.ChatId);

@@ -4,7 +4,7 @@ using MovieRec.Domain;
 
 namespace MovieRec.Benchmarks;
 
-/// <summary>ml-latest-small: reading the CSVs into the matrix, training, and one recommendation.</summary>
+/// <summary>ml-latest-small: reading the CSVs into the matrix, training, one recommendation and one offer.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class MovieLensSmallBenchmarks
@@ -12,6 +12,10 @@ public class MovieLensSmallBenchmarks
     private string _folder = "";
     private UserBasedRecommender _recommender = null!;
     private Dictionary<int, double> _twentyRatings = [];
+    private MovieOffer _offer = null!;
+    private Dictionary<int, double> _tenRatings = [];
+    private HashSet<int> _tenRatingsAndThirtySkips = [];
+    private readonly Random _random = new(7);
 
     [GlobalSetup]
     public void Setup()
@@ -20,6 +24,10 @@ public class MovieLensSmallBenchmarks
         var dataset = MovieLensReader.ReadFolder(_folder);
         _recommender = new UserBasedRecommender(dataset.Ratings, new RecommenderOptions());
         _twentyRatings = SyntheticMovieLens.Profile(dataset.Ratings, count: 20, seed: 7);
+        _offer = new MovieOffer(dataset.Catalog, _recommender, new UnratedMoviePicker(dataset.Catalog, dataset.Ratings));
+        var forty = SyntheticMovieLens.Profile(dataset.Ratings, count: 40, seed: 7);
+        _tenRatings = forty.Take(10).ToDictionary();
+        _tenRatingsAndThirtySkips = [.. forty.Keys];
     }
 
     [Benchmark]
@@ -30,4 +38,8 @@ public class MovieLensSmallBenchmarks
 
     [Benchmark]
     public IReadOnlyList<Recommendation> RecommendFor20Ratings() => _recommender.Recommend(_twentyRatings, topN: 3);
+
+    /// <summary>/get_unrated_movie late in a newcomer's flow: ten ratings and thirty skips.</summary>
+    [Benchmark]
+    public Movie? OfferAfter10RatingsAnd30Skips() => _offer.Pick(_tenRatings, _tenRatingsAndThirtySkips, _random);
 }

@@ -23,7 +23,7 @@ internal static class SimulateOffersCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the draws.", DefaultValueFactory = _ => 42 };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of the seen share per position." };
         var grid = new Option<bool>("--grid") { Description = "Also the variants the defaults were chosen from (ratings before the neighbours' draw × weight power)." };
-        var toTen = new Option<bool>("--to-ten") { Description = "Instead: offers held-out people need to reach 10 ratings, first offers by popularity-weighted random against popularity × entropy." };
+        var toTen = new Option<bool>("--to-ten") { Description = "Instead: offers held-out people need to reach 10 ratings: the original way, last round's and today's." };
         var command = new Command("simulate-offers", "The share of offered movies people had seen, per position of the rating flow, for two draws.");
         foreach (var option in new Option[] { dataset, offers, seed, plot, grid, toTen })
         {

@@ -26,15 +26,16 @@ public static class OffersToTen
         var people = protocol.TestUsers();
         var recommender = new UserBasedRecommender(train, new RecommenderOptions());
         var picker = new UnratedMoviePicker(dataset.Catalog, train);
-        var ways = new (string Name, MovieOffer Offer)[]
+        var ways = new (string Name, MovieOffer Offer, bool ShownTogether)[]
         {
-            ("Before: popularity-weighted random, then the neighbours' films drawn at random from rating 1",
-                new MovieOffer(dataset.Catalog, recommender, picker) { FirstOffers = FirstOfferDraw.PopularityWeightedRandom, RatingsBeforeNeighbours = 1, MostLikelyFirst = false }),
-            ("Popularity × entropy, then the neighbours' films drawn at random from rating 1",
-                new MovieOffer(dataset.Catalog, recommender, picker) { RatingsBeforeNeighbours = 1, MostLikelyFirst = false }),
-            ("Popularity × entropy only", new MovieOffer(dataset.Catalog, recommender, picker) { RatingsBeforeNeighbours = int.MaxValue }),
-            ("Popularity × entropy, then the neighbours' most likely film from rating 1", new MovieOffer(dataset.Catalog, recommender, picker) { RatingsBeforeNeighbours = 1 }),
-            ("Now: popularity × entropy to 3 ratings, then the neighbours' most likely film", new MovieOffer(dataset.Catalog, recommender, picker)),
+            ("Original: popularity-weighted random, then the neighbours' films drawn at random from rating 1",
+                new MovieOffer(dataset.Catalog, recommender, picker) { BySeenChance = false, FirstOffers = FirstOfferDraw.PopularityWeightedRandom, RatingsBeforeNeighbours = 1, MostLikelyFirst = false }, false),
+            ("Last round: popularity × entropy to 3 ratings, then the neighbours' most likely films (one of 12)",
+                new MovieOffer(dataset.Catalog, recommender, picker) { BySeenChance = false }, false),
+            ("Now, one at a time (bot, /get_unrated_movie): the likeliest seen given ratings and skips, one of 3",
+                new MovieOffer(dataset.Catalog, recommender, picker), false),
+            ("Now, shown together (Mini App): the same, one of 12", new MovieOffer(dataset.Catalog, recommender, picker), true),
+            ("The same, always the likeliest (no spread)", new MovieOffer(dataset.Catalog, recommender, picker) { SpreadOneAtATime = 1 }, false),
         };
 
         return ways.Select(way =>
@@ -44,7 +45,7 @@ public static class OffersToTen
             var firstOffers = 0;
             for (var i = 0; i < people.Count; i++)
             {
-                (offers[i], var rareOfFirst, var first) = Replay(dataset.Ratings, train, people[i], way.Offer, new Random(seed + people[i]), cap);
+                (offers[i], var rareOfFirst, var first) = Replay(dataset.Ratings, train, people[i], way.Offer, way.ShownTogether, new Random(seed + people[i]), cap);
                 rare += rareOfFirst;
                 firstOffers += first;
             }
@@ -56,7 +57,7 @@ public static class OffersToTen
     }
 
     /// <summary>Offers until ten ratings (or the cap); and, of the first ten offers, how many were rare films.</summary>
-    private static (int Offers, int RareOfFirstTen, int FirstTen) Replay(RatingMatrix all, RatingMatrix train, int person, MovieOffer offer, Random random, int cap)
+    private static (int Offers, int RareOfFirstTen, int FirstTen) Replay(RatingMatrix all, RatingMatrix train, int person, MovieOffer offer, bool shownTogether, Random random, int cap)
     {
         var theirs = new Dictionary<int, double>();
         var movies = all.MoviesRatedBy(person);
@@ -71,7 +72,7 @@ public static class OffersToTen
         var rare = 0;
         for (var n = 1; n <= cap; n++)
         {
-            if (offer.Pick(rated, answered, random) is not { } movie)
+            if (offer.Pick(rated, answered, random, shownTogether: shownTogether) is not { } movie)
             {
                 return (cap, rare, Math.Min(n - 1, 10));
             }

@@ -47,7 +47,7 @@ public sealed class RecommendationModel
 
     public UserBasedRecommender Recommender { get; }
 
-    /// <summary>What /get_unrated_movie offers: the neighbours' films once a person has rated one, popularity-weighted before.</summary>
+    /// <summary>What /get_unrated_movie offers: the films a person most likely saw, given their ratings and skips.</summary>
     public MovieOffer Offer { get; }
 
     public RatingMatrix Ratings => Pool.Matrix;

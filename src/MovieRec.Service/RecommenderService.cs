@@ -103,18 +103,22 @@ public sealed class RecommenderService(LiveModel live, IRatingStore store, Rando
         await store.ForgetAsync(chatId, cancellationToken) ? Outcome.Done() : Refusal.UnknownUser;
 
     /// <summary>
-    /// A random movie the user has neither rated nor skipped: popularity-weighted at first, then among
-    /// the films their nearest neighbours rated (<see cref="MovieOffer"/>). One store read.
+    /// A movie the user has neither rated nor skipped, among those they most likely saw given their
+    /// ratings and skips (<see cref="MovieOffer"/>). One store read.
     /// </summary>
-    public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken) =>
-        await store.GetRatingsAsync(chatId, cancellationToken) is { } ratings ? UnratedMovieFor(ratings) : Refusal.UnknownUser;
+    public Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, CancellationToken cancellationToken) =>
+        GetUnratedMovieAsync(chatId, shownTogether: false, cancellationToken);
+
+    /// <summary>The same; <paramref name="shownTogether"/> when the film is shown beside others (the Mini App's six): drawn among more films, so they differ.</summary>
+    public async Task<Outcome<Movie>> GetUnratedMovieAsync(string chatId, bool shownTogether, CancellationToken cancellationToken) =>
+        await store.GetRatingsAsync(chatId, cancellationToken) is { } ratings ? UnratedMovieFor(ratings, shownTogether) : Refusal.UnknownUser;
 
     /// <summary>The same offer from ratings already read (the ones a rating's answer carries): no store call.</summary>
-    public Outcome<Movie> UnratedMovieFor(UserRatings ratings)
+    public Outcome<Movie> UnratedMovieFor(UserRatings ratings, bool shownTogether = false)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         var model = live.Current;
-        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random, model.SelfIndexOf(ratings.ChatId)) is { } movie
+        return model.Offer.Pick(ratings.StarsByMovie, ratings.Answered, random, model.SelfIndexOf(ratings.ChatId), shownTogether) is { } movie
             ? Outcome.Done(movie)
             : Refusal.NothingLeftToRate;
     }

@@ -2,7 +2,7 @@ using MovieRec.Domain;
 
 namespace MovieRec.Domain.Tests;
 
-/// <summary>A newcomer's first offers in popularity × entropy order, and the neighbours' most likely film after them, worked out by hand.</summary>
+/// <summary>The older draws (kept for the simulation): first offers in popularity × entropy order, and the neighbours' most likely film after them, worked out by hand.</summary>
 public class FirstOffersTests
 {
     // Film 1: four raters, all 5 stars (entropy 0). Film 2: four raters, 1, 2, 3 and 4 stars (entropy 2 bits).
@@ -69,7 +69,7 @@ public class FirstOffersTests
         // Summed similarity of those who rated each film: 5 = v1 + v2 = 0.396, 6 = v2 + v3 = 0.270, 7 = v2 = 0.128.
         var matrix = TinyMatrix.FiveUsers();
         var recommender = new UserBasedRecommender(matrix, new RecommenderOptions());
-        var offer = new MovieOffer(TinyMatrix.CatalogOf(matrix), recommender, new UnratedMoviePicker(TinyMatrix.CatalogOf(matrix), matrix)) { RatingsBeforeNeighbours = 2 };
+        var offer = new MovieOffer(TinyMatrix.CatalogOf(matrix), recommender, new UnratedMoviePicker(TinyMatrix.CatalogOf(matrix), matrix)) { BySeenChance = false, RatingsBeforeNeighbours = 2 };
         var random = new Random(1);
 
         Assert.Equal(5, offer.Pick(new Dictionary<int, double> { [1] = 4, [2] = 4 }, new HashSet<int> { 1, 2 }, random)!.Id);

@@ -15,6 +15,7 @@ public class FullListTests
     // The random draws (not the product's ordered offers), so that the simulated people rate different films.
     private static readonly MovieOffer Offer = new(Repository.MovieLens.Catalog, Recommender, new UnratedMoviePicker(Repository.MovieLens.Catalog, Repository.MovieLens.Ratings))
     {
+        BySeenChance = false,
         FirstOffers = FirstOfferDraw.PopularityWeightedRandom,
         RatingsBeforeNeighbours = 1,
         MostLikelyFirst = false,
