@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using MovieRec.Domain;
 
 namespace MovieRec.Api;
 
@@ -36,7 +37,7 @@ public static class ApiRoutes
     public const string MiniAppRatings = MiniAppApi.PathPrefix + "ratings";
     public const string MiniAppRecommend = MiniAppApi.PathPrefix + "recommend";
     public const string MiniAppForget = MiniAppApi.PathPrefix + "forget";
-    public const string MiniAppTexts = MiniAppApi.PathPrefix + "texts";
+    public const string MiniAppTextsCall = MiniAppApi.PathPrefix + "texts";
     public const string MiniApp = "app";
     public const string MiniAppFile = "app/{file}";
     public const string OpenApi = "openapi.json";
@@ -77,7 +78,7 @@ public static class ApiRoutes
     };
 
     public static readonly ApiRoute RecommendRoute = Post(Recommend, RecommendRequest.Read, (handlers, request, _, cancellationToken) =>
-        handlers.RecommendAsync(request, cancellationToken)) with
+        handlers.RecommendAsync(request, PersonLanguage.English, cancellationToken)) with
     {
         Description = ApiDescription.Json(
             "The top_n movies ranked best for the person, optionally of some genres; [] below 10 ratings.", RequestSchemas.Recommend, AnswerExamples.Recommended),
@@ -181,7 +182,7 @@ public static class ApiRoutes
     };
 
     public static readonly ApiRoute MiniAppRecommendRoute = SignedIn(MiniAppRecommend, writes: false, RecommendRequest.For, (handlers, request, language, cancellationToken) =>
-        handlers.RecommendAsync(request, cancellationToken, language)) with
+        handlers.RecommendAsync(request, language, cancellationToken)) with
     {
         Description = MiniAppCall("/recommend for the signed-in person.", RequestSchemas.MiniAppRecommend, AnswerExamples.Recommended),
     };
@@ -192,7 +193,7 @@ public static class ApiRoutes
         Description = MiniAppCall("/forget for the signed-in person.", RequestSchemas.SignedIn, AnswerExamples.Forgotten, StatusCodes.Status404NotFound),
     };
 
-    public static readonly ApiRoute MiniAppTextsRoute = SignedIn(MiniAppTexts, writes: false, ChatRequest.For, (handlers, _, language, _) =>
+    public static readonly ApiRoute MiniAppTextsRoute = SignedIn(MiniAppTextsCall, writes: false, ChatRequest.For, (handlers, _, language, _) =>
         Task.FromResult(handlers.MiniAppTextsFor(language))) with
     {
         Description = MiniAppCall("The Mini App's words in the signed-in person's language, and a label for each genre name.", RequestSchemas.SignedIn, AnswerExamples.Texts),

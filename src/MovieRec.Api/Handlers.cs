@@ -118,7 +118,7 @@ public sealed class Handlers(RecommenderService service, RateLimits limits, Live
     /// most the catalogue's genres, each once.
     /// </summary>
     public async Task<Results<Ok<RecommendAnswer>, JsonHttpResult<ErrorAnswer>>> RecommendAsync(
-        RecommendRequest request, CancellationToken cancellationToken, CultureInfo? language = null)
+        RecommendRequest request, CultureInfo? language, CancellationToken cancellationToken)
     {
         if (!ResolveGenres(request.Genres, out var resolved, out var unknown))
         {

@@ -1,34 +1,29 @@
+using System.Collections;
 using System.Globalization;
-using System.Xml.Linq;
+using System.Resources;
 using MovieRec.Domain;
 
 namespace MovieRec.Api;
 
 /// <summary>
-/// Every word the Mini App shows, per language: MiniAppTexts.resx (English), MiniAppTexts.ru.resx and
-/// MiniAppTexts.zh-TW.resx, embedded as XML and read here once, because the page is sent every key at
-/// once (a ResourceManager answers one key at a time). The page fills the {0}, {1} placeholders.
-/// Every language has every key (MiniAppTextsTests), so nothing falls back.
+/// Every word the Mini App shows, per language (MiniAppTexts.resx, .ru.resx, .zh-TW.resx), read once
+/// as a whole set per language, because the page is sent every key at once. The page fills the {0},
+/// {1} placeholders. Every language has every key (MiniAppTextsTests), so nothing falls back.
 /// </summary>
 public static class MiniAppTexts
 {
+    private static readonly ResourceManager Resources = new("MovieRec.Api.MiniAppTexts", typeof(MiniAppTexts).Assembly);
+
     private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ByLanguage =
         PersonLanguage.All.ToDictionary(language => language.Name, Read, StringComparer.Ordinal);
 
     /// <summary>The words in <paramref name="language"/>; a language MovieRec does not speak gets English.</summary>
-    public static IReadOnlyDictionary<string, string> For(CultureInfo language) =>
-        ByLanguage.GetValueOrDefault(language.Name) ?? ByLanguage[PersonLanguage.English.Name];
-
-    /// <summary>The resx file of a language: English is the one without a suffix.</summary>
-    public static string FileOf(CultureInfo language) =>
-        language.Name == PersonLanguage.English.Name ? "MiniAppTexts.resx" : $"MiniAppTexts.{language.Name}.resx";
+    public static IReadOnlyDictionary<string, string> For(CultureInfo language) => ByLanguage[PersonLanguage.Spoken(language).Name];
 
     private static IReadOnlyDictionary<string, string> Read(CultureInfo language)
     {
-        var name = "MiniAppTexts/" + FileOf(language);
-        using var stream = typeof(MiniAppTexts).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"{name} is not embedded in {typeof(MiniAppTexts).Assembly.GetName().Name}.");
-        return XDocument.Load(stream).Root!.Elements("data").ToDictionary(
-            data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "", StringComparer.Ordinal);
+        var set = Resources.GetResourceSet(language, createIfNotExists: true, tryParents: false)
+            ?? throw new MissingManifestResourceException($"No Mini App texts for {language.Name}.");
+        return set.Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "", StringComparer.Ordinal);
     }
 }

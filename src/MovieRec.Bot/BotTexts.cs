@@ -30,7 +30,7 @@ public sealed class BotTexts
     /// <summary>The texts for a Telegram <c>language_code</c> (none: English).</summary>
     public static BotTexts For(string? languageCode) => In(PersonLanguage.Of(languageCode));
 
-    public static BotTexts In(CultureInfo language) => All.FirstOrDefault(texts => texts.Language.Name == language.Name) ?? English;
+    public static BotTexts In(CultureInfo language) => All.First(texts => texts.Language.Name == PersonLanguage.Spoken(language).Name);
 
     public string Welcome => Get(nameof(Welcome));
     public string WelcomeBack => Get(nameof(WelcomeBack));

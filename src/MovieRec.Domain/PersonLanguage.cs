@@ -39,6 +39,6 @@ public static class PersonLanguage
     }
 
     /// <summary>One of <see cref="All"/> for any culture: its own, or English for a culture MovieRec does not speak.</summary>
-    internal static CultureInfo Spoken(CultureInfo? language) =>
+    public static CultureInfo Spoken(CultureInfo? language) =>
         All.FirstOrDefault(spoken => spoken.Name.Equals(language?.Name, StringComparison.OrdinalIgnoreCase)) ?? English;
 }

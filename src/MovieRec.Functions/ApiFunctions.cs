@@ -116,7 +116,7 @@ public sealed class ApiFunctions(HttpEndpoint endpoint)
 
     [Function("miniapp_texts")]
     public Task<IActionResult> MiniAppTexts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MiniAppTexts)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MiniAppTextsCall)] HttpRequest request) =>
         AnswerAsync(ApiRoutes.MiniAppTextsRoute, request);
 
     [Function("miniapp_page")]

@@ -21,7 +21,8 @@ public sealed class RecommendationModel
         _indexes = indexes ?? new CatalogIndexes(movieLens);
         Pool = pool;
         Recommender = new UserBasedRecommender(pool.Matrix, options);
-        Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix));
+        // The seen chances are built here, with the model, so that no request pays for them.
+        Offer = new MovieOffer(movieLens.Catalog, Recommender, new UnratedMoviePicker(movieLens.Catalog, pool.Matrix)) { Chances = new SeenChances(pool.Matrix) };
         Community = community;
         LoadTime = clock.Elapsed;
         LoadedAt = time.GetUtcNow();

@@ -14,7 +14,7 @@ public sealed record MovieNight(long ChatId, int MessageId, NightMember StartedB
     /// <summary>The films of the poll, best for the group first, one per poll option; empty until picked.</summary>
     public IReadOnlyList<int> Films { get; init; } = [];
 
-    /// <summary>The Telegram language_code of whoever started it: the night's messages stay in that language. Empty: English.</summary>
+    /// <summary>The language of whoever started it (a PersonLanguage name: en, ru, zh-TW): the night's messages stay in that language. Empty: English.</summary>
     public string Language { get; init; } = "";
 }
 

@@ -124,6 +124,30 @@ public sealed class MiniAppApiTests
         Assert.Equal(0, api.Store.Calls);
     }
 
+    [Theory]
+    [InlineData("rate", "{\"movie_id\": 2571, \"rating\": 4}", true)]
+    [InlineData("skip", "{\"movie_id\": 2571}", true)]
+    [InlineData("unrate", "{\"movie_id\": 1}", true)]
+    [InlineData("forget", "{}", true)]
+    [InlineData("me", "{}", false)]
+    [InlineData("offer", "{}", false)]
+    [InlineData("search", "{\"query\": \"matrix\"}", false)]
+    [InlineData("ratings", "{}", false)]
+    [InlineData("recommend", "{}", false)]
+    [InlineData("texts", "{}", false)]
+    public async Task Only_the_calls_that_change_the_persons_data_spend_their_write_limit(string call, string json, bool writes)
+    {
+        var settings = new Dictionary<string, string>(Settings) { ["RATE_LIMIT_PERSON_WRITES_PER_MINUTE"] = "1" };
+        await using var api = InProcessApi.With(settings, IPAddress.Parse("203.0.113.11"));
+        Assert.Equal(200, (await CallAsync(api, "me", 4242, "{}")).Status);
+        Assert.Equal(200, (await CallAsync(api, "rate", 4242, "{\"movie_id\": 1, \"rating\": 5}")).Status);
+
+        var (status, _) = await CallAsync(api, call, 4242, json);
+
+        Assert.Equal(writes, status == 429);
+        Assert.Single((await api.Store.GetRatingsAsync("4242", CancellationToken.None))!.StarsByMovie);
+    }
+
     [Fact]
     public async Task Recommendations_in_the_mini_app_give_their_reasons_in_the_signed_persons_language()
     {

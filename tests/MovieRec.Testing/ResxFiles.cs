@@ -10,7 +10,7 @@ namespace MovieRec.Testing;
 public static partial class ResxFiles
 {
     /// <summary>The culture suffixes of the translations beside each English .resx ("Texts.ru.resx").</summary>
-    public static IReadOnlyList<string> Translations { get; } = ["ru", "zh-TW"];
+    public static IReadOnlyList<string> Translations { get; } = [.. MovieRec.Domain.PersonLanguage.All.Skip(1).Select(language => language.Name)];
 
     /// <summary>Key → text of one .resx file.</summary>
     public static IReadOnlyDictionary<string, string> Read(string path) =>

@@ -202,8 +202,9 @@
   (async () => {
     if (!initData) { signedOut(); return; }
     try {
-      const [words, me] = await Promise.all([call("texts"), call("me")]);
-      speak(words);
+      // Without its words (a refused texts call) the page still works, in English.
+      const [words, me] = await Promise.all([call("texts").catch(() => null), call("me")]);
+      if (words) speak(words);
       counted(me.rated_movies);
       for (const genre of me.genres || []) $("genre").append(element("option", { value: genre }, genreLabel(genre)));
       await offer(6);
