@@ -40,19 +40,22 @@ public sealed class CommunityEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_rater_joins_both_instances_pools_and_shapes_another_persons_list_within_one_interval_or_two()
+    public async Task A_new_rater_joins_both_instances_pools_and_shapes_another_persons_list_once_the_next_models_are_built()
     {
         await RateAsync(_second, "bea", TenFilms, 4.5);
         var before = await TopTenAsync(_second, "bea");
 
         await RateAsync(_first, "ann", [.. TenFilms, HiddenFilm], 4.5);
         var clock = Stopwatch.StartNew();
+        // A model built while ann had 10 of her 11 ratings counts her already, without the hidden film:
+        // wait for the one that has it, however long a busy machine takes to build it.
         while ((await HealthAsync(_first)).GetProperty("app_users").GetInt32() < 2
-            || (await HealthAsync(_second)).GetProperty("app_users").GetInt32() < 2)
+            || (await HealthAsync(_second)).GetProperty("app_users").GetInt32() < 2
+            || !(await TopTenAsync(_second, "bea")).Contains(HiddenFilm))
         {
             Assert.True(
                 clock.Elapsed < HangGuard,
-                $"ann and bea were not both in the pools after {clock.Elapsed}. First host:\n{_first.Output}\nSecond host:\n{_second.Output}");
+                $"ann and bea were not both in the pools, with ann's hidden film on bea's list, after {clock.Elapsed}. First host:\n{_first.Output}\nSecond host:\n{_second.Output}");
             await Task.Delay(200);
         }
 

@@ -11,7 +11,7 @@ namespace MovieRec.Api.Tests;
 /// </summary>
 public sealed partial class MiniAppTextsTests
 {
-    private static readonly string English = Path.Combine(Repository.Root, "src", "MovieRec.Api", "MiniAppTexts.resx");
+    private static readonly string English = Path.Combine(Repository.Root, "src", "MovieRec.Api", "MiniApp", "MiniAppTexts.resx");
 
     [Fact]
     public void Every_language_has_every_english_key_and_no_other_each_non_empty_with_the_same_placeholders()
