@@ -1,7 +1,8 @@
 using MovieRec.Domain;
 using MovieRec.Evaluation;
+using MovieRec.Testing;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Evaluation.Tests;
 
 /// <summary>The group evaluation's metric, held-out people and groups on hand-made data, each expectation worked by hand.</summary>
 public class GroupEvaluationTests

@@ -2,7 +2,7 @@ using MovieRec.DataFiles;
 using MovieRec.Domain;
 using MovieRec.Testing;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.DataFiles.Tests;
 
 public sealed class MovieLensSnapshotTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using MovieRec.Domain;
 using MovieRec.Evaluation;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Evaluation.Tests;
 
 /// <summary>The rating-flow simulation on two taste groups that never watch each other's films.</summary>
 public class OfferSimulationTests

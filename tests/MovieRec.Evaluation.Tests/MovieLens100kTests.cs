@@ -1,7 +1,7 @@
 using MovieRec.Evaluation;
 using MovieRec.Testing;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Evaluation.Tests;
 
 /// <summary>ml-100k as the evaluation reads it (fetched by scripts/test.sh).</summary>
 public class MovieLens100kTests

@@ -1,7 +1,7 @@
 using MovieRec.DataFiles;
 using MovieRec.Domain;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.DataFiles.Tests;
 
 public class MovieLensReaderTests
 {

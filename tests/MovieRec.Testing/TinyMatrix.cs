@@ -1,9 +1,9 @@
 using MovieRec.Domain;
 
-namespace MovieRec.Domain.Tests;
+namespace MovieRec.Testing;
 
 /// <summary>Small matrices whose similarities, predictions and rankings the tests work out by hand.</summary>
-internal static class TinyMatrix
+public static class TinyMatrix
 {
     /// <summary>
     /// Users 1–3, movies 10–40:
