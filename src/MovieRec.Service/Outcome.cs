@@ -31,7 +31,11 @@ public readonly record struct Outcome<T>
         Refusal = refusal;
     }
 
-    /// <summary>The value when done; when refused, null (the default of a value type: prefer <see cref="TryGet(out T)"/>).</summary>
+    /// <summary>
+    /// The value when done; when refused, null. For reads where any refusal means "nothing" (a
+    /// pattern such as <c>Value is { } movie</c>); where the refusal matters, or T is a value type
+    /// whose default would pass for a value, <see cref="TryGet(out T, out Refusal)"/> or <see cref="Match{TResult}"/>.
+    /// </summary>
     public T? Value { get; }
 
     public Refusal? Refusal { get; }
