@@ -140,11 +140,25 @@ public sealed class Azurite : IAsyncDisposable
 /// <summary>Free loopback ports, and waiting for a server to listen on one.</summary>
 public static class FreePort
 {
+    // Ports handed out in this test process: the OS may give a released port again, and two hosts
+    // on one port let the second, which cannot bind, be taken for up by the first's answers.
+    private static readonly HashSet<int> Given = [];
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (Given)
+            {
+                if (Given.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout, Process process)
