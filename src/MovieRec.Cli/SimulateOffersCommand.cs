@@ -24,29 +24,30 @@ internal static class SimulateOffersCommand
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of the seen share per position." };
         var grid = new Option<bool>("--grid") { Description = "Also the variants the defaults were chosen from (ratings before the neighbours' draw × weight power)." };
         var toTen = new Option<bool>("--to-ten") { Description = "Instead: offers held-out people need to reach 10 ratings: the original way, last round's and today's." };
+        var tried = new Option<bool>("--tried") { Description = "With --to-ten: the ways of offering tried against today's and not kept, each always offering its best film." };
         var command = new Command("simulate-offers", "The share of offered movies people had seen, per position of the rating flow, for two draws.");
-        foreach (var option in new Option[] { dataset, offers, seed, plot, grid, toTen })
+        foreach (var option in new Option[] { dataset, offers, seed, plot, grid, toTen, tried })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, _) => Failure.ReportAsync(() => Task.FromResult(parse.GetValue(toTen)
-            ? RunToTen(parse.GetValue(dataset)!, parse.GetValue(seed))
+            ? RunToTen(parse.GetValue(dataset)!, parse.GetValue(seed), parse.GetValue(tried))
             : Run(parse.GetValue(dataset)!, parse.GetValue(offers), parse.GetValue(seed), parse.GetValue(plot), parse.GetValue(grid)))));
         return command;
     }
 
-    private static int RunToTen(string datasetName, int seed)
+    private static int RunToTen(string datasetName, int seed, bool tried)
     {
         var dataset = EvalCommand.Read(datasetName);
-        var results = OffersToTen.Run(dataset, seed);
+        var results = tried ? OfferVariants.Run(dataset, seed) : OffersToTen.Run(dataset, seed);
         Console.WriteLine($"**{dataset.Name}: offers until ten ratings, held-out people (test fold of 5, seed {seed}; {results[0].People} people; model trained on the others; cap 200)**");
         Console.WriteLine();
         Console.WriteLine($"| Offers | Median offers to 10 ratings | Reached 10 within 200 | First 10 offers on films with < {OffersToTen.RareRaters} raters |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MedianOffers:0.#} | {r.ReachedShare:0.0%} | {r.RareShare:0.0%} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MedianOffers:0.#} | {r.ReachedShare:0.0%} | {(double.IsNaN(r.RareShare) ? "—" : r.RareShare.ToString("0.0%", CultureInfo.InvariantCulture))} |"));
         }
 
         return 0;

@@ -64,6 +64,37 @@ public sealed class Ease : IPersonRanker
         SymmetricInverse.Invert(_p, _n);
     }
 
+    /// <summary>
+    /// For the offers tried against <see cref="SeenChances"/> (<see cref="OfferVariants"/>): each film's
+    /// score x·B with the rated films as +1 and the skipped ones as −<paramref name="skipWeight"/>, in
+    /// movie-index order; NaN for films that take no part.
+    /// </summary>
+    public double[] SeenScores(IEnumerable<int> rated, IEnumerable<int> skipped, double skipWeight)
+    {
+        ArgumentNullException.ThrowIfNull(rated);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var score = new double[_n];
+        foreach (var (movies, sign) in new[] { (rated, 1.0), (skipped, -skipWeight) })
+        {
+            foreach (var i in movies.Select(m => _itemOf[m]).Where(i => i >= 0))
+            {
+                var row = _p.AsSpan(i * _n, _n);
+                for (var j = 0; j < _n; j++)
+                {
+                    score[j] += sign * row[j];
+                }
+            }
+        }
+
+        var result = Enumerable.Repeat(double.NaN, _itemOf.Length).ToArray();
+        for (var j = 0; j < _n; j++)
+        {
+            result[_movieOf[j]] = -score[j] / _p[(j * _n) + j];
+        }
+
+        return result;
+    }
+
     /// <summary>Films that take part (at least the minimum of training ratings).</summary>
     public int Films => _n;
 

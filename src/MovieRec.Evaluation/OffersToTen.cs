@@ -50,10 +50,16 @@ public static class OffersToTen
                 firstOffers += first;
             }
 
-            Array.Sort(offers);
-            var median = offers.Length % 2 == 1 ? offers[offers.Length / 2] : (offers[(offers.Length / 2) - 1] + offers[offers.Length / 2]) / 2.0;
-            return new OffersToTenResult(way.Name, people.Count, median, offers.Count(o => o < cap) / (double)people.Count, (double)rare / firstOffers);
+            return new OffersToTenResult(way.Name, people.Count, Median(offers), offers.Count(o => o < cap) / (double)people.Count, (double)rare / firstOffers);
         }).ToList();
+    }
+
+    /// <summary>The median of the offers people needed (the mean of the middle two for an even count).</summary>
+    public static double Median(IReadOnlyCollection<int> offers)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        var sorted = offers.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
     }
 
     /// <summary>Offers until ten ratings (or the cap); and, of the first ten offers, how many were rare films.</summary>
