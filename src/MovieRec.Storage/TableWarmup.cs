@@ -13,18 +13,32 @@ namespace MovieRec.Storage;
 internal sealed class TableWarmup(TableStorage tables, TableRatingStore store, ILogger<TableWarmup> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+
+    // A host may dispose its services before, or while, it stops them: the stop's cancel and the
+    // disposal take turns, and a stop after the disposal has nothing left to cancel.
+    private readonly Lock _gate = new();
+    private bool _disposed;
     private Task _warming = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _warming = Task.Run(() => WarmUpAsync(_stopping.Token), CancellationToken.None);
+        // The token is taken now: the source may be disposed before the warm-up's first step runs.
+        var stopping = _stopping.Token;
+        _warming = Task.Run(() => WarmUpAsync(stopping), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     /// <summary>A warm-up still running at the stop is of no more use: it is cancelled, and its end awaited.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+        }
+
         try
         {
             await _warming.WaitAsync(cancellationToken);
@@ -35,7 +49,19 @@ internal sealed class TableWarmup(TableStorage tables, TableRatingStore store, I
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>Cancels a warm-up still running, as a stop would.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _stopping.Cancel();
+                _stopping.Dispose();
+            }
+        }
+    }
 
     private async Task WarmUpAsync(CancellationToken stopping)
     {

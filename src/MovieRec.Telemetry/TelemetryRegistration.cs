@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,29 @@ public static class TelemetryRegistration
                 {
                     options.Credential = new DefaultAzureCredential();
                 }
+
+                FixedPercentageWhenAsked(options, configuration);
             })
             .WithMetrics(metrics => metrics.AddMeter(MovieRecMetrics.MeterName));
+    }
+
+    /// <summary>
+    /// The distro's default of 5 traces a second takes precedence over a fixed percentage asked for
+    /// with OpenTelemetry's own settings (OTEL_TRACES_SAMPLER=microsoft.fixed_percentage,
+    /// OTEL_TRACES_SAMPLER_ARG), so that setting alone still drops traces past five a second; an
+    /// operator who sets it means the percentage.
+    /// </summary>
+    private static void FixedPercentageWhenAsked(AzureMonitorOptions options, IConfiguration configuration)
+    {
+        if (!string.Equals(configuration["OTEL_TRACES_SAMPLER"], "microsoft.fixed_percentage", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        options.TracesPerSecond = null;
+        if (float.TryParse(configuration["OTEL_TRACES_SAMPLER_ARG"], NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1)
+        {
+            options.SamplingRatio = ratio;
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Bot.Tests.Emulator;
 using MovieRec.Telemetry;
 using MovieRec.Testing;
@@ -26,6 +28,26 @@ public class TelemetryTests
         BotTokenScrubber.Scrub(call, request);
 
         Assert.Equal("https://api.telegram.org/bot[token]/sendMessage", call.GetTagItem("url.full"));
+    }
+
+    [Fact]
+    public void A_fixed_percentage_asked_for_with_opentelemetrys_settings_replaces_the_five_traces_a_second()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+            ["OTEL_TRACES_SAMPLER"] = "microsoft.fixed_percentage",
+            ["OTEL_TRACES_SAMPLER_ARG"] = "1.0",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddMovieRecTelemetry(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Azure.Monitor.OpenTelemetry.AspNetCore.AzureMonitorOptions>>().CurrentValue;
+
+        Assert.Null(options.TracesPerSecond);
+        Assert.Equal(1.0f, options.SamplingRatio);
     }
 
     [Fact]
