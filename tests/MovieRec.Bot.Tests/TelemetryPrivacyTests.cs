@@ -22,18 +22,11 @@ public class TelemetryPrivacyTests
         await using var ingestion = await IngestionServer.StartAsync();
         await using var azurite = await Azurite.StartAsync();
         await using var telegram = await EmulatorServer.StartAsync();
-        await using var host = await StandaloneHost.StartAsync(new Dictionary<string, string>
-        {
-            ["RATINGS_STORAGE"] = azurite.ConnectionString,
-            ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
-            ["TELEGRAM_API_BASE_URL"] = telegram.BaseUrl,
-            ["TELEGRAM_WEBHOOK_SECRET"] = BotFixture.Secret,
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
-            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
-            // Every trace exported (not 5 a second), so each call below is seen.
-            ["OTEL_TRACES_SAMPLER"] = "microsoft.fixed_percentage",
-            ["OTEL_TRACES_SAMPLER_ARG"] = "1.0",
-        });
+        var settings = TelemetryHostSettings.For(azurite, telegram, ingestion);
+        // Every trace exported (not 5 a second), so each call below is seen.
+        settings["OTEL_TRACES_SAMPLER"] = "microsoft.fixed_percentage";
+        settings["OTEL_TRACES_SAMPLER_ARG"] = "1.0";
+        await using var host = await StandaloneHost.StartAsync(settings);
 
         var answers = new List<int>
         {

@@ -56,16 +56,7 @@ public class TelemetryTests
         await using var ingestion = await IngestionServer.StartAsync();
         await using var azurite = await Azurite.StartAsync();
         await using var telegram = await EmulatorServer.StartAsync();
-        await using var host = await StandaloneHost.StartAsync(new Dictionary<string, string>
-        {
-            ["RATINGS_STORAGE"] = azurite.ConnectionString,
-            ["TELEGRAM_BOT_TOKEN"] = BotApiEmulator.Token,
-            ["TELEGRAM_API_BASE_URL"] = telegram.BaseUrl,
-            ["TELEGRAM_WEBHOOK_SECRET"] = BotFixture.Secret,
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
-            // Statsbeat reports to a fixed Microsoft endpoint: off, so nothing leaves the machine.
-            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
-        });
+        await using var host = await StandaloneHost.StartAsync(TelemetryHostSettings.For(azurite, telegram, ingestion));
 
         // Traces are exported in batches every few seconds, and sampled (at most 5 traces a second
         // by default): updates keep coming, as in real use, until one has arrived whole.
